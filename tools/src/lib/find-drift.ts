@@ -1,25 +1,23 @@
-import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { FileSource } from "./committed-files.ts";
 import { renderGeneratedFiles } from "./render-generated.ts";
-import { generatedDir, repoRoot } from "./repo-paths.ts";
+import { generatedDir, specPath } from "./repo-paths.ts";
 
 export interface Drift {
   path: string;
-  problem: "differs" | "missing" | "not produced by the spec";
+  problem: "differs from what the spec produces" | "missing" | "not produced by the spec";
 }
 
-/** Compares the generated folder with a fresh in-memory render; writes nothing. */
-export async function findDrift(root = repoRoot, specFile?: string): Promise<Drift[]> {
-  const want = await renderGeneratedFiles(specFile);
+/** Compares `source`'s generated folder with a fresh in-memory render of the spec under `root`; writes nothing. */
+export async function findDrift(root: string, source: FileSource): Promise<Drift[]> {
+  const want = await renderGeneratedFiles(join(root, specPath));
   const drift: Drift[] = [];
   for (const [path, content] of want) {
-    const have = await readFile(join(root, path), "utf8").catch(() => undefined);
+    const have = await source.read(path);
     if (have === undefined) drift.push({ path, problem: "missing" });
-    else if (have !== content) drift.push({ path, problem: "differs" });
+    else if (have !== content) drift.push({ path, problem: "differs from what the spec produces" });
   }
-  const present = await readdir(join(root, generatedDir)).catch(() => [] as string[]);
-  for (const name of present) {
-    const path = `${generatedDir}/${name}`;
+  for (const path of await source.list(generatedDir)) {
     if (!want.has(path)) drift.push({ path, problem: "not produced by the spec" });
   }
   return drift;
