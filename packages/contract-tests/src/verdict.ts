@@ -1,0 +1,95 @@
+import { appendFileSync } from "node:fs";
+
+export type Direction = "client-to-spec" | "mock-to-spec";
+
+export interface Violation {
+  location: string;
+  severity: string;
+  message: string;
+}
+
+/** Prism's judgement of one exchange, plus our own rule that undocumented statuses fail. */
+export interface Verdict {
+  direction: Direction;
+  method: string;
+  url: string;
+  status: number;
+  violations: Violation[];
+}
+
+interface PrismViolation {
+  location?: unknown[];
+  severity?: string;
+  code?: string;
+  message?: string;
+}
+
+function fromPrism(list: PrismViolation[]): Violation[] {
+  return list.map((v) => ({
+    location: (v.location ?? []).join("."),
+    severity: v.severity ?? "Error",
+    message: v.message ?? v.code ?? "violation",
+  }));
+}
+
+/**
+ * Reads Prism's findings from a response: the `sl-violations` header (both
+ * modes) and a problem+json body (Prism's own 422/500 when `--errors` is on).
+ * A status the spec does not list counts as a violation, not a warning.
+ */
+export async function judgeResponse(
+  response: Response,
+  request: { method: string; url: string },
+  direction: Direction,
+  documented: ReadonlySet<number>,
+): Promise<Verdict> {
+  const violations: Violation[] = [];
+  const header = response.headers.get("sl-violations");
+  if (header) {
+    try {
+      violations.push(...fromPrism(JSON.parse(header) as PrismViolation[]));
+    } catch {
+      violations.push({ location: "sl-violations", severity: "Error", message: header });
+    }
+  }
+  if (response.headers.get("content-type")?.includes("application/problem+json")) {
+    const problem = (await response.clone().json()) as {
+      title?: string;
+      detail?: string;
+      validation?: PrismViolation[];
+    };
+    const fromBody = fromPrism(problem.validation ?? []);
+    const known = new Set(violations.map((v) => `${v.location}|${v.message}`));
+    violations.push(...fromBody.filter((v) => !known.has(`${v.location}|${v.message}`)));
+    if (fromBody.length === 0) {
+      violations.push({
+        location: "prism",
+        severity: "Error",
+        message: `${problem.title ?? ""} ${problem.detail ?? ""}`.trim(),
+      });
+    }
+  }
+  if (!documented.has(response.status) && !violations.some((v) => v.location === "status")) {
+    violations.push({
+      location: "status",
+      severity: "Error",
+      message: `status ${response.status} is not documented in the spec`,
+    });
+  }
+  const verdict = { direction, method: request.method, url: request.url, status: response.status, violations };
+  record(verdict);
+  return verdict;
+}
+
+/** Appends to the run's log (set up by the global setup) for the closing summary. */
+function record(verdict: Verdict) {
+  const log = process.env.ATLAS_CONTRACT_LOG;
+  if (log) appendFileSync(log, `${JSON.stringify(verdict)}\n`);
+}
+
+/** One line per violation, for assertion messages that show Prism's finding. */
+export function describeViolations(verdicts: Verdict[]): string {
+  return verdicts
+    .flatMap((v) => v.violations.map((x) => `${v.method} ${v.url} -> ${v.status}: [${x.location}] ${x.message}`))
+    .join("\n");
+}
