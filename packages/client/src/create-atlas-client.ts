@@ -1,0 +1,144 @@
+import {
+  DEFAULT_BASE_URL,
+  type paths,
+  QUERY_DEFAULTS,
+  SNAPSHOTS_PATH,
+  type TenantSnapshot,
+  type TenantSnapshotPage,
+} from "@atlas-snapshots/types";
+import createClient, { type Client } from "openapi-fetch";
+import { createDigestFetch } from "./digest/create-digest-fetch.js";
+import { createEnvelopeFetch } from "./envelope-fetch.js";
+import { AtlasApiError } from "./errors.js";
+import { paginate } from "./paginate.js";
+import { createRetryFetch } from "./retry-fetch.js";
+import type { FetchLike, Logger } from "./types.js";
+import { validateClientOptions, validateSnapshotParams } from "./validate.js";
+
+export interface AtlasClientOptions {
+  /** Programmatic API public key (the Digest username). */
+  publicKey: string;
+  /** Programmatic API private key (the Digest password). Held in a closure, never in a property. */
+  privateKey: string;
+  /** Default `https://cloud.mongodb.com/api/atlas/v1.0`. */
+  baseUrl?: string;
+  /** Any fetch-compatible function; default `globalThis.fetch`. Called with one `Request`. */
+  fetch?: FetchLike;
+  /** Retries after the first attempt; default 2. */
+  maxRetries?: number;
+  /** Per attempt (headers and body); default 60000. */
+  timeoutMs?: number;
+  /** Pages fetched at once by the paging helpers; default 4. */
+  concurrency?: number;
+  /** Aborts every request of this client, also during backoff. */
+  signal?: AbortSignal;
+  /** Receives retry (`warn`) and authentication (`debug`, `warn`) events. */
+  logger?: Logger;
+  /** Backoff tuning: base 500 ms doubling to 8000 ms; Retry-After waits at most 60000 ms. */
+  retry?: { baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
+}
+
+export interface ListTenantSnapshotsParams {
+  groupId: string;
+  clusterName: string;
+  pageNum?: number;
+  itemsPerPage?: number;
+  includeCount?: boolean;
+  pretty?: boolean;
+  /** Ask Atlas for enveloped replies; errors are unwrapped and thrown as usual. */
+  envelope?: boolean;
+  signal?: AbortSignal;
+}
+
+export interface IterateTenantSnapshotsParams {
+  groupId: string;
+  clusterName: string;
+  /** Page size; default 100 (the spec's default). */
+  itemsPerPage?: number;
+  /** Pages fetched at once; default the client's `concurrency`. */
+  concurrency?: number;
+  signal?: AbortSignal;
+}
+
+export type AtlasClient = Client<paths> & {
+  /** One page; throws an AtlasApiError subclass on an error status. */
+  listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage>;
+  /** Every snapshot once, in order, pages fetched concurrently. */
+  iterateTenantSnapshots(params: IterateTenantSnapshotsParams): AsyncGenerator<TenantSnapshot, void, undefined>;
+  /** Every snapshot in one array. */
+  listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]>;
+};
+
+/**
+ * A typed openapi-fetch client for Atlas's M2/M5 snapshot endpoint with
+ * Digest auth (one round trip per call after the first), retries, timeouts
+ * and paging helpers. `atlas.GET(...)` is the openapi-fetch client, intact.
+ */
+export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
+  validateClientOptions(options);
+  const { logger, signal, retry } = options;
+  const concurrency = options.concurrency ?? 4;
+  const digestFetch = createDigestFetch({
+    username: options.publicKey,
+    password: options.privateKey,
+    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    logger,
+  });
+  const layeredFetch = createRetryFetch(digestFetch, {
+    maxRetries: options.maxRetries ?? 2,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    baseDelayMs: retry?.baseDelayMs ?? 500,
+    maxDelayMs: retry?.maxDelayMs ?? 8_000,
+    maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
+    signal,
+    logger,
+  });
+
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, fetch: layeredFetch });
+  // Bad input to atlas.GET sends nothing, as with the helpers.
+  client.use({
+    onRequest({ schemaPath, params }) {
+      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotParams({ ...params.path, ...params.query });
+    },
+  });
+
+  async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
+    const { groupId, clusterName, signal: callSignal, ...query } = params;
+    validateSnapshotParams(params);
+    const { data, error, response } = await client.GET(SNAPSHOTS_PATH, {
+      params: { path: { groupId, clusterName }, query },
+      signal: callSignal,
+    });
+    if (!response.ok || data === undefined) {
+      const { pathname, search } = new URL(response.url);
+      throw AtlasApiError.from({
+        status: response.status,
+        body: error,
+        headers: response.headers,
+        method: "GET",
+        url: pathname + search,
+      });
+    }
+    return data as TenantSnapshotPage;
+  }
+
+  function iterateTenantSnapshots(
+    params: IterateTenantSnapshotsParams,
+  ): AsyncGenerator<TenantSnapshot, void, undefined> {
+    const { groupId, clusterName, itemsPerPage = QUERY_DEFAULTS.itemsPerPage } = params;
+    validateSnapshotParams({ groupId, clusterName, itemsPerPage, concurrency: params.concurrency });
+    return paginate(
+      (pageNum, includeCount, pageSignal) =>
+        listTenantSnapshots({ groupId, clusterName, pageNum, itemsPerPage, includeCount, signal: pageSignal }),
+      { itemsPerPage, concurrency: params.concurrency ?? concurrency, signal: params.signal },
+    );
+  }
+
+  async function listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]> {
+    const all: TenantSnapshot[] = [];
+    for await (const snapshot of iterateTenantSnapshots(params)) all.push(snapshot);
+    return all;
+  }
+
+  return Object.assign(client, { listTenantSnapshots, iterateTenantSnapshots, listAllTenantSnapshots });
+}

@@ -1,0 +1,152 @@
+import { AtlasApiError } from "../errors.js";
+import type { FetchLike, Logger } from "../types.js";
+import { computeDigestResponse, digestHash, toHex } from "./compute-digest-response.js";
+import { type AuthChallenge, parseWwwAuthenticate } from "./parse-www-authenticate.js";
+
+export interface DigestFetchOptions {
+  /** Digest username (for Atlas: the public API key). */
+  username: string;
+  /** Digest password (for Atlas: the private API key). Kept in a closure only. */
+  password: string;
+  /** The fetch to wrap; default `globalThis.fetch`. It is called with one `Request`. */
+  fetch?: FetchLike;
+  logger?: Logger;
+}
+
+// `auth` as one item of a qop list such as "auth,auth-int".
+const QOP_AUTH = /(^|,)\s*auth\s*(,|$)/i;
+
+/** The challenge we answer for one origin, and the last nonce count sent with its nonce. */
+interface Session {
+  params: Record<string, string>;
+  qop?: "auth";
+  nc: number;
+}
+
+/**
+ * Wraps `fetch` with HTTP Digest authentication (RFC 7616, RFC 2617, RFC 2069).
+ * After the first challenge from an origin, requests carry credentials up
+ * front with the cached nonce and a strictly increasing `nc`: one round trip
+ * per call. A `401` with `stale=true` is answered once with the new nonce; a
+ * `401` to credentials we sent otherwise throws `AtlasAuthenticationError` at
+ * once. A `401` without a Digest challenge we can answer is returned as is.
+ */
+export function createDigestFetch({ username, password, fetch, logger }: DigestFetchOptions): FetchLike {
+  const send: FetchLike = fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const sessions = new Map<string, Session>();
+  // A request that finds no session waits for a first contact already under way, then reuses its nonce.
+  const firstContacts = new Map<string, Promise<void>>();
+  // Origins that answered without a challenge: nothing to wait for there.
+  const open = new Set<string>();
+
+  function authorization(session: Session, method: string, uri: string): string {
+    const { realm = "", nonce = "", opaque, algorithm } = session.params;
+    const { qop } = session;
+    // Incremented synchronously, so concurrent requests never share a count.
+    const nc = (++session.nc).toString(16).padStart(8, "0");
+    const cnonce =
+      qop || /-sess$/i.test(algorithm ?? "") ? toHex(crypto.getRandomValues(new Uint8Array(16))) : undefined;
+    const response = computeDigestResponse({
+      username,
+      password,
+      realm,
+      nonce,
+      method,
+      uri,
+      algorithm,
+      qop,
+      nc,
+      cnonce,
+    });
+    return `Digest ${[
+      `username=${quote(username)}, realm=${quote(realm)}, nonce=${quote(nonce)}, uri=${quote(uri)}`,
+      algorithm && `algorithm=${algorithm}`,
+      `response="${response}"`,
+      opaque !== undefined && `opaque=${quote(opaque)}`,
+      qop && `qop=${qop}, nc=${nc}`,
+      cnonce && `cnonce="${cnonce}"`,
+    ]
+      .filter(Boolean)
+      .join(", ")}`;
+  }
+
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const { origin, pathname, search } = new URL(request.url);
+    const uri = pathname + search; // the request target exactly as sent
+
+    const pending = sessions.has(origin) || open.has(origin) ? undefined : firstContacts.get(origin);
+    if (pending) await untilAborted(pending, request.signal);
+    let session = sessions.get(origin);
+    let release = () => {};
+    const gate = session || open.has(origin) ? undefined : new Promise<void>((resolve) => (release = resolve));
+    if (gate) firstContacts.set(origin, gate);
+
+    try {
+      for (let answeredStale = false; ; ) {
+        const attempt = request.clone();
+        if (session) attempt.headers.set("authorization", authorization(session, request.method, uri));
+        const response = await send(attempt);
+        if (response.status !== 401) {
+          if (!session) open.add(origin);
+          return response;
+        }
+        const challenge = pickChallenge(parseWwwAuthenticate(response.headers.get("www-authenticate") ?? ""));
+        if (!challenge) {
+          logger?.warn?.("No Digest challenge this client can answer", { uri });
+          return response;
+        }
+        const stale = /^true$/i.test(challenge.params.stale ?? "");
+        if (session && (!stale || answeredStale)) {
+          const hint = stale
+            ? "a fresh nonce was called stale again"
+            : "Digest credentials refused: check publicKey and privateKey";
+          logger?.warn?.(hint, { uri });
+          throw await AtlasApiError.fromResponse(response, { method: request.method, url: uri, hint });
+        }
+        response.body?.cancel().catch(() => {});
+        answeredStale = stale;
+        const qop = QOP_AUTH.test(challenge.params.qop ?? "") ? "auth" : undefined;
+        // Another request may already hold this nonce: share its count rather than replay nc=1.
+        const current = sessions.get(origin);
+        session =
+          current && current.params.nonce === challenge.params.nonce
+            ? current
+            : { params: challenge.params, qop, nc: 0 };
+        sessions.set(origin, session);
+        release();
+        logger?.debug?.(stale ? "Digest nonce stale; answering the new one" : "Digest challenge received", {
+          uri,
+          realm: challenge.params.realm,
+          algorithm: challenge.params.algorithm ?? "MD5",
+          qop: qop ?? "none (RFC 2069)",
+        });
+      }
+    } finally {
+      release();
+      if (firstContacts.get(origin) === gate) firstContacts.delete(origin);
+    }
+  };
+}
+
+/** The first Digest challenge with an algorithm we know and, if it lists qop, `auth` among them. */
+function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
+  return challenges.find(
+    ({ scheme, params: { nonce, algorithm, qop } }) =>
+      /^digest$/i.test(scheme) && nonce && digestHash(algorithm) && (qop === undefined || QOP_AUTH.test(qop)),
+  );
+}
+
+/** `promise`, cut short by the request's signal (the caller's abort or the retry layer's timeout). */
+function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) abort();
+    signal.addEventListener("abort", abort, { once: true });
+    promise.then(resolve);
+  });
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/["\\]/g, "\\$&")}"`;
+}

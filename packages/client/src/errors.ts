@@ -1,0 +1,162 @@
+import type { ApiError } from "@atlas-snapshots/types";
+
+/** Base class of every error this package throws. */
+export class AtlasError extends Error {
+  override name = "AtlasError";
+
+  /** Plain data for logs. Errors never hold request headers or credentials. */
+  toJSON(): Record<string, unknown> {
+    return { ...(this as object), name: this.name, message: this.message };
+  }
+}
+
+/** What {@link AtlasApiError.from} builds an error from. */
+export interface AtlasApiErrorInit {
+  status: number;
+  /** The parsed body: an `ApiError`, an envelope `{status, content}`, or text. */
+  body?: unknown;
+  /** Response headers (never request headers). */
+  headers?: HeadersInit;
+  method?: string;
+  /** Path and query of the request. */
+  url?: string;
+  /** What to do about it; replaces the default hint for the status. */
+  hint?: string;
+}
+
+const HINTS: Record<number, string> = {
+  401: "check publicKey and privateKey",
+  403: "the key may not read this project, or this IP address is not on its access list",
+  404: "check groupId and clusterName",
+  429: "rate limited; wait and retry",
+};
+
+/** Atlas answered with an error status. {@link AtlasApiError.from} picks the subclass. */
+export class AtlasApiError extends AtlasError {
+  override name = "AtlasApiError";
+  declare readonly status: number;
+  /** Atlas's code, e.g. `CLUSTER_NOT_FOUND`. */
+  declare readonly errorCode?: string;
+  declare readonly detail?: string;
+  declare readonly reason?: string;
+  declare readonly parameters?: unknown[];
+  declare readonly badRequestDetail?: ApiError["badRequestDetail"];
+  /** Response headers by lower-case name. */
+  declare readonly headers: Record<string, string>;
+  /** The response's `X-Request-Id`, when sent. */
+  declare readonly requestId?: string;
+  declare readonly method?: string;
+  declare readonly url?: string;
+
+  constructor({ status, body, headers: rawHeaders, method, url, hint = HINTS[status] }: AtlasApiErrorInit) {
+    const api: Partial<ApiError> = body && typeof body === "object" ? body : {};
+    // A plain-text body (say, from a proxy) becomes the detail; HTML pages do not.
+    const detail = api.detail ?? (typeof body === "string" && body && body[0] !== "<" ? body.slice(0, 200) : undefined);
+    const where = method ? ` for ${method} ${url}` : "";
+    super(
+      `Atlas answered ${status}${api.errorCode ? ` ${api.errorCode}` : ""}${where}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`,
+    );
+    const headers = Object.fromEntries(new Headers(rawHeaders));
+    const { errorCode, reason, parameters, badRequestDetail } = api;
+    const requestId = headers["x-request-id"];
+    Object.assign(this, {
+      status,
+      errorCode,
+      detail,
+      reason,
+      parameters,
+      badRequestDetail,
+      headers,
+      requestId,
+      method,
+      url,
+    });
+  }
+
+  /** The subclass for the status; an envelope's status and content win over the outer ones. */
+  static from(init: AtlasApiErrorInit): AtlasApiError {
+    const envelope = init.body as { status?: unknown; content?: unknown } | undefined;
+    if (typeof envelope?.status === "number" && envelope.content) {
+      init = { ...init, status: envelope.status, body: envelope.content };
+    }
+    const Class = BY_STATUS[init.status] ?? (init.status >= 500 ? AtlasServerError : AtlasApiError);
+    return new Class(init);
+  }
+
+  /** Reads the body (JSON or text) and builds the subclass for the status. */
+  static async fromResponse(
+    response: Response,
+    extra?: Pick<AtlasApiErrorInit, "method" | "url" | "hint">,
+  ): Promise<AtlasApiError> {
+    let body: unknown = await response.text().catch(() => "");
+    try {
+      body = JSON.parse(body as string);
+    } catch {}
+    return AtlasApiError.from({ status: response.status, body, headers: response.headers, ...extra });
+  }
+}
+
+/** 400: a parameter was refused; see `badRequestDetail`. */
+export class AtlasBadRequestError extends AtlasApiError {
+  override name = "AtlasBadRequestError";
+}
+/** 401: wrong API keys (Digest credentials refused). */
+export class AtlasAuthenticationError extends AtlasApiError {
+  override name = "AtlasAuthenticationError";
+}
+/** 403: the key may not read the project, or the caller's IP is not on its access list. */
+export class AtlasPermissionError extends AtlasApiError {
+  override name = "AtlasPermissionError";
+}
+/** 404: no such project or cluster. */
+export class AtlasNotFoundError extends AtlasApiError {
+  override name = "AtlasNotFoundError";
+}
+/** 500 and above, after retries. */
+export class AtlasServerError extends AtlasApiError {
+  override name = "AtlasServerError";
+}
+/** 429, after retries. */
+export class AtlasRateLimitError extends AtlasApiError {
+  override name = "AtlasRateLimitError";
+  /** How long Atlas asked to wait, in **milliseconds** (from `Retry-After` seconds or date). */
+  readonly retryAfter = parseRetryAfter(this.headers["retry-after"]);
+}
+
+const BY_STATUS: Record<number, typeof AtlasApiError> = {
+  400: AtlasBadRequestError,
+  401: AtlasAuthenticationError,
+  403: AtlasPermissionError,
+  404: AtlasNotFoundError,
+  429: AtlasRateLimitError,
+};
+
+/** No answer: refused connection, DNS failure, reset... `cause` holds the original error. */
+export class AtlasConnectionError extends AtlasError {
+  override name = "AtlasConnectionError";
+}
+
+/** No answer within `timeoutMs`. */
+export class AtlasTimeoutError extends AtlasConnectionError {
+  override name = "AtlasTimeoutError";
+}
+
+/** A bad argument, caught before any request was sent. */
+export class AtlasValidationError extends AtlasError {
+  override name = "AtlasValidationError";
+  constructor(
+    readonly argument: string,
+    readonly value: unknown,
+    readonly rule: string,
+  ) {
+    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
+    super(`Invalid ${argument} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}: ${rule}`);
+  }
+}
+
+/** Milliseconds to wait from a `Retry-After` value (delta-seconds or HTTP date). */
+export function parseRetryAfter(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
+}

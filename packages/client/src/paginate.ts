@@ -1,0 +1,58 @@
+import type { TenantSnapshot, TenantSnapshotPage } from "@atlas-snapshots/types";
+
+/** Loads one page; `includeCount` is true for page 1 only. */
+export type PageLoader = (pageNum: number, includeCount: boolean, signal: AbortSignal) => Promise<TenantSnapshotPage>;
+
+export interface PaginateOptions {
+  itemsPerPage: number;
+  concurrency: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Yields every snapshot once, in page order. Page 1 asks for the count; the
+ * pages the count promises are then fetched up to `concurrency` at a time,
+ * without the count (counting makes deep pages slow). The count may be an
+ * estimate: past it, pages are fetched one by one while they come back full
+ * or carry a `next` link. The first short (or empty) page without `next` ends
+ * it, and pages fetched beyond it are cancelled.
+ */
+export async function* paginate(load: PageLoader, options: PaginateOptions): AsyncGenerator<TenantSnapshot> {
+  const { itemsPerPage, concurrency } = options;
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  const pending = new Map<number, Promise<TenantSnapshotPage>>();
+  const seen = new Set<string>();
+  let scheduled = 1;
+  const schedule = () => {
+    const pageNum = ++scheduled;
+    const page = load(pageNum, false, signal);
+    page.catch(() => {}); // awaited later; avoid an unhandled rejection if we stop first
+    pending.set(pageNum, page);
+  };
+
+  try {
+    let page = await load(1, true, signal);
+    const promised = typeof page.totalCount === "number" ? Math.ceil(page.totalCount / itemsPerPage) : 1;
+    for (let pageNum = 1; ; pageNum++) {
+      for (const snapshot of page.results ?? []) {
+        if (seen.has(snapshot.id)) continue;
+        seen.add(snapshot.id);
+        yield snapshot;
+      }
+      if (!hasMore(page, itemsPerPage)) return;
+      while (scheduled < promised && pending.size < concurrency) schedule();
+      if (scheduled <= pageNum) schedule();
+      const next = pending.get(pageNum + 1) as Promise<TenantSnapshotPage>;
+      pending.delete(pageNum + 1);
+      page = await next;
+    }
+  } finally {
+    stop.abort();
+  }
+}
+
+function hasMore(page: TenantSnapshotPage, itemsPerPage: number): boolean {
+  const count = page.results?.length ?? 0;
+  return count > 0 && (count >= itemsPerPage || !!page.links?.some((link) => link.rel === "next"));
+}

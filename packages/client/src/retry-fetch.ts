@@ -1,0 +1,80 @@
+import { abortableSleep } from "./abortable-sleep.js";
+import { AtlasConnectionError, AtlasError, AtlasTimeoutError, parseRetryAfter } from "./errors.js";
+import type { FetchLike, Logger } from "./types.js";
+
+export interface RetryPolicy {
+  maxRetries: number;
+  /** Per attempt, covering the response headers and body. */
+  timeoutMs: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** Longest wait a `Retry-After` header can impose. */
+  maxRetryAfterMs: number;
+  signal?: AbortSignal;
+  logger?: Logger;
+}
+
+const RETRYABLE = [408, 429, 500, 502, 503, 504];
+
+/**
+ * Retries connection errors, timeouts and 408/429/500/502/503/504 with
+ * exponential backoff and jitter, honouring `Retry-After`; meant for this
+ * API's idempotent GETs. The body is read here, so the timeout covers it and
+ * a reset mid-body is retried too. Aborting the request's signal or
+ * `policy.signal` rejects with the signal's reason, also during a backoff.
+ */
+export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLike {
+  const { maxRetries, timeoutMs, logger } = policy;
+  return async (input, init) => {
+    const request = new Request(input, init);
+    const caller = AbortSignal.any([request.signal, policy.signal ?? request.signal]);
+    const { origin, pathname, search } = new URL(request.url);
+    const target = `${request.method} ${pathname}${search}`;
+
+    for (let attempt = 0; ; attempt++) {
+      caller.throwIfAborted();
+      const timeout = new AbortController();
+      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      let retryAfterMs: number | undefined;
+      let why: string;
+      try {
+        const response = await inner(new Request(request, { signal: AbortSignal.any([caller, timeout.signal]) }));
+        const { status, statusText, headers } = response;
+        if (attempt >= maxRetries || !RETRYABLE.includes(status)) {
+          const body = status === 204 || status === 304 ? null : await response.arrayBuffer();
+          return Object.defineProperty(new Response(body, { status, statusText, headers }), "url", {
+            value: request.url,
+          });
+        }
+        response.body?.cancel().catch(() => {});
+        retryAfterMs = parseRetryAfter(headers.get("retry-after"));
+        why = `status ${status}`;
+      } catch (error) {
+        if (caller.aborted) throw caller.reason;
+        if (error instanceof AtlasError) throw error; // e.g. refused Digest credentials: never retried
+        const failure = timeout.signal.aborted
+          ? new AtlasTimeoutError(`No answer within ${timeoutMs} ms for ${target}; raise timeoutMs or try later`)
+          : new AtlasConnectionError(`Could not reach ${origin} for ${target}: ${(error as Error)?.message}`, {
+              cause: error,
+            });
+        if (attempt >= maxRetries) throw failure;
+        why = failure.name;
+      } finally {
+        clearTimeout(timer);
+      }
+      const delayMs = backoff(attempt, policy, retryAfterMs);
+      logger?.warn?.(`Retrying ${target} in ${Math.round(delayMs)} ms (${why})`, {
+        attempt: attempt + 1,
+        maxRetries,
+        delayMs,
+      });
+      await abortableSleep(delayMs, caller);
+    }
+  };
+}
+
+/** Exponential backoff with up to 25% jitter; a `Retry-After` raises it, up to maxRetryAfterMs. */
+function backoff(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+  const ms = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs) * (1 - Math.random() / 4);
+  return retryAfterMs === undefined ? ms : Math.min(Math.max(retryAfterMs, ms), policy.maxRetryAfterMs);
+}

@@ -1,0 +1,71 @@
+import {
+  CLUSTER_NAME_MAX_LENGTH,
+  CLUSTER_NAME_PATTERN,
+  GROUP_ID_PATTERN,
+  ITEMS_PER_PAGE_MAX,
+  ITEMS_PER_PAGE_MIN,
+  PAGE_NUM_MIN,
+} from "@atlas-snapshots/types";
+import { AtlasValidationError } from "./errors.js";
+
+/** A test and the rule it checks, in words. Rules marked required reject `undefined`. */
+type Rule = [test: (value: unknown) => boolean, rule: string, required?: boolean];
+
+const int =
+  (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  (v: unknown) =>
+    Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const text = (v: unknown) => typeof v === "string" && v !== "";
+const bool: Rule = [(v) => typeof v === "boolean", "must be true or false"];
+const positive: Rule = [int(1), "must be a positive integer"];
+
+// The limits come from the spec (via @atlas-snapshots/types), so a spec change flows through.
+const SNAPSHOT_RULES: Record<string, Rule> = {
+  groupId: [
+    (v) => typeof v === "string" && new RegExp(GROUP_ID_PATTERN).test(v),
+    `must match ${GROUP_ID_PATTERN}`,
+    true,
+  ],
+  clusterName: [
+    (v) => typeof v === "string" && v.length <= CLUSTER_NAME_MAX_LENGTH && new RegExp(CLUSTER_NAME_PATTERN).test(v),
+    `must match ${CLUSTER_NAME_PATTERN} and have at most ${CLUSTER_NAME_MAX_LENGTH} characters`,
+    true,
+  ],
+  pageNum: [int(PAGE_NUM_MIN), `must be an integer >= ${PAGE_NUM_MIN}`],
+  itemsPerPage: [
+    int(ITEMS_PER_PAGE_MIN, ITEMS_PER_PAGE_MAX),
+    `must be an integer from ${ITEMS_PER_PAGE_MIN} to ${ITEMS_PER_PAGE_MAX}`,
+  ],
+  includeCount: bool,
+  pretty: bool,
+  envelope: bool,
+  concurrency: positive,
+};
+
+const CLIENT_RULES: Record<string, Rule> = {
+  publicKey: [text, "must be a non-empty string", true],
+  privateKey: [text, "must be a non-empty string", true],
+  baseUrl: [
+    (v) => text(v) && /^https?:\/\/[^/]/i.test(v as string) && URL.canParse(v as string),
+    "must be an absolute http(s) URL",
+  ],
+  maxRetries: [int(0), "must be an integer >= 0"],
+  timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds >= 1"],
+  concurrency: positive,
+};
+
+function check(values: object, rules: Record<string, Rule>): void {
+  for (const [argument, [test, rule, required]] of Object.entries(rules)) {
+    const value = (values as Record<string, unknown>)[argument];
+    if (value === undefined ? required : !test(value)) {
+      // Never echo the private key, not even a malformed one.
+      throw new AtlasValidationError(argument, argument === "privateKey" ? "[redacted]" : value, rule);
+    }
+  }
+}
+
+/** Throws AtlasValidationError for the first bad snapshot-operation parameter. */
+export const validateSnapshotParams = (params: object) => check(params, SNAPSHOT_RULES);
+
+/** Throws AtlasValidationError for the first bad client option. */
+export const validateClientOptions = (options: object) => check(options, CLIENT_RULES);

@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_BASE_URL } from "@atlas-snapshots/types";
+import { describe, expect, it } from "vitest";
+import * as digestEntry from "../src/digest.js";
+import * as entry from "../src/index.js";
+import { createAtlasClient } from "../src/index.js";
+import { createDigestServer } from "./helpers/digest-server.js";
+import { scriptedFetch } from "./helpers/scripted-fetch.js";
+import { BASE_URL, CLUSTER, createPageServer, GROUP_ID, makeSnapshots } from "./helpers/snapshots.js";
+
+const target = { groupId: GROUP_ID, clusterName: CLUSTER };
+
+describe("createAtlasClient", () => {
+  it("exports exactly the public API", () => {
+    expect(Object.keys(entry).sort()).toEqual(
+      [
+        "AtlasApiError",
+        "AtlasAuthenticationError",
+        "AtlasBadRequestError",
+        "AtlasConnectionError",
+        "AtlasError",
+        "AtlasNotFoundError",
+        "AtlasPermissionError",
+        "AtlasRateLimitError",
+        "AtlasServerError",
+        "AtlasTimeoutError",
+        "AtlasValidationError",
+        "computeDigestResponse",
+        "createAtlasClient",
+        "createDigestFetch",
+        "parseWwwAuthenticate",
+      ].sort(),
+    );
+    expect(Object.keys(digestEntry).sort()).toEqual([
+      "computeDigestResponse",
+      "createDigestFetch",
+      "parseWwwAuthenticate",
+    ]);
+  });
+
+  it("talks to Atlas's production URL by default", async () => {
+    const fetch = scriptedFetch(200);
+    await createAtlasClient({ publicKey: "p", privateKey: "k", fetch }).listTenantSnapshots(target);
+    expect(fetch.calls[0]?.url.startsWith(`${DEFAULT_BASE_URL}/groups/`)).toBe(true);
+  });
+
+  it("keeps the typed openapi-fetch client intact", async () => {
+    const data = makeSnapshots(2);
+    const server = createPageServer(data);
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch: server.fetch });
+    const {
+      data: page,
+      error,
+      response,
+    } = await atlas.GET("/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots", {
+      params: { path: target, query: { itemsPerPage: 1 } },
+    });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(page && "results" in page ? page.results.map((s) => s.id) : []).toEqual([data[0]?.id]);
+    expect(typeof atlas.use).toBe("function");
+    // A 404 comes back as `error`, as with plain openapi-fetch.
+    const notFound = createAtlasClient({
+      publicKey: "p",
+      privateKey: "k",
+      baseUrl: BASE_URL,
+      fetch: scriptedFetch(404),
+    });
+    const result = await notFound.GET("/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots", {
+      params: { path: target },
+    });
+    expect(result.response.status).toBe(404);
+    expect(result.error).toMatchObject({ errorCode: "E404" });
+  });
+
+  it("authenticates helpers and atlas.GET alike with Digest, and logs auth events without secrets", async () => {
+    const server = createDigestServer({ qop: "auth" });
+    const debug: unknown[] = [];
+    const atlas = createAtlasClient({
+      publicKey: "alice",
+      privateKey: "s3cret",
+      baseUrl: BASE_URL,
+      fetch: server.fetch,
+      logger: { debug: (...args) => debug.push(args) },
+    });
+    await atlas.listTenantSnapshots(target);
+    await atlas.GET("/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots", { params: { path: target } });
+    await atlas.listAllTenantSnapshots(target);
+    expect(server.state.requests).toHaveLength(4);
+    expect(server.state.refusals).toEqual([]);
+    expect(JSON.stringify(debug)).toContain("Digest challenge received");
+  });
+
+  it("hands the injected fetch one Request with method GET", async () => {
+    const fetch = scriptedFetch(200);
+    await createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch }).listTenantSnapshots(target);
+    expect(fetch.calls[0]).toBeInstanceOf(Request);
+    expect(fetch.calls[0]?.method).toBe("GET");
+  });
+
+  it("accepts a baseUrl with a trailing slash", async () => {
+    const fetch = scriptedFetch(200);
+    await createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: `${BASE_URL}/`, fetch }).listTenantSnapshots(
+      target,
+    );
+    expect(new URL(fetch.calls[0]?.url ?? "").pathname).toMatch(/^\/api\/atlas\/v1\.0\/groups\//);
+  });
+});
+
+describe("portability", () => {
+  it("imports nothing from node: in src (runs in browsers, Deno, Bun, workers)", () => {
+    const src = fileURLToPath(new URL("../src", import.meta.url));
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(join(src, file), "utf8");
+      expect(text, file).not.toMatch(/from\s+["']node:|require\(|process\./);
+    }
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import {
+  AtlasApiError,
+  AtlasAuthenticationError,
+  AtlasBadRequestError,
+  AtlasError,
+  AtlasNotFoundError,
+  AtlasPermissionError,
+  AtlasRateLimitError,
+  AtlasServerError,
+  createAtlasClient,
+} from "../src/index.js";
+import { scriptedFetch } from "./helpers/scripted-fetch.js";
+import { BASE_URL, CLUSTER, GROUP_ID } from "./helpers/snapshots.js";
+
+const target = { groupId: GROUP_ID, clusterName: CLUSTER };
+const notFound = {
+  detail: `No cluster named M2GCP exists in group ${GROUP_ID}.`,
+  error: 404,
+  errorCode: "CLUSTER_NOT_FOUND",
+  parameters: ["M2GCP", GROUP_ID],
+  reason: "Not Found",
+};
+
+describe("AtlasApiError.from", () => {
+  it.each([
+    [400, AtlasBadRequestError],
+    [401, AtlasAuthenticationError],
+    [403, AtlasPermissionError],
+    [404, AtlasNotFoundError],
+    [429, AtlasRateLimitError],
+    [500, AtlasServerError],
+    [502, AtlasServerError],
+    [503, AtlasServerError],
+    [504, AtlasServerError],
+    [409, AtlasApiError],
+    [418, AtlasApiError],
+  ])("picks the class for %i", (status, Class) => {
+    const error = AtlasApiError.from({ status, body: { error: status, errorCode: "X" } });
+    expect(error.constructor).toBe(Class);
+    expect(error.name).toBe(Class.name);
+    expect(error).toBeInstanceOf(AtlasApiError);
+    expect(error).toBeInstanceOf(AtlasError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.status).toBe(status);
+  });
+
+  it("carries every field of the Atlas error body, the headers and the request id", () => {
+    const body = {
+      error: 400,
+      errorCode: "VALIDATION_ERROR",
+      detail: "Invalid query parameter itemsPerPage=501. It must be an integer from 1 to 500.",
+      reason: "Bad Request",
+      parameters: ["itemsPerPage", "501"],
+      badRequestDetail: { fields: [{ field: "itemsPerPage", description: "must be an integer from 1 to 500" }] },
+    };
+    const error = AtlasApiError.from({
+      status: 400,
+      body,
+      headers: new Headers({ "X-Request-Id": "req-123", "Content-Type": "application/json" }),
+      method: "GET",
+      url: "/groups/x",
+    });
+    expect(error).toMatchObject({
+      status: 400,
+      errorCode: "VALIDATION_ERROR",
+      detail: body.detail,
+      reason: "Bad Request",
+      parameters: ["itemsPerPage", "501"],
+      badRequestDetail: body.badRequestDetail,
+      requestId: "req-123",
+      headers: { "x-request-id": "req-123", "content-type": "application/json" },
+      method: "GET",
+      url: "/groups/x",
+    });
+    expect(error.message).toBe(`Atlas answered 400 VALIDATION_ERROR for GET /groups/x: ${body.detail}`);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: "AtlasBadRequestError",
+      errorCode: "VALIDATION_ERROR",
+      message: error.message,
+    });
+  });
+
+  it("unwraps an envelope and uses its status", () => {
+    const error = AtlasApiError.from({ status: 200, body: { status: 404, content: notFound } });
+    expect(error).toBeInstanceOf(AtlasNotFoundError);
+    expect(error).toMatchObject({ status: 404, errorCode: "CLUSTER_NOT_FOUND", parameters: ["M2GCP", GROUP_ID] });
+  });
+
+  it("keeps a short plain-text body as the detail and drops HTML pages", () => {
+    expect(AtlasApiError.from({ status: 502, body: "upstream reset" }).detail).toBe("upstream reset");
+    expect(AtlasApiError.from({ status: 502, body: "<html>Bad Gateway</html>" }).detail).toBeUndefined();
+    expect(AtlasApiError.from({ status: 502, body: "x".repeat(5000) }).detail).toHaveLength(200);
+  });
+
+  it("reads Retry-After into retryAfter milliseconds, from seconds or an HTTP date", () => {
+    const seconds = AtlasApiError.from({ status: 429, headers: { "retry-after": "30" } }) as AtlasRateLimitError;
+    expect(seconds.retryAfter).toBe(30_000);
+    const date = new Date(Date.now() + 60_000).toUTCString();
+    const dated = AtlasApiError.from({ status: 429, headers: { "Retry-After": date } }) as AtlasRateLimitError;
+    expect(dated.retryAfter).toBeGreaterThan(58_000);
+    expect(dated.retryAfter).toBeLessThanOrEqual(60_000);
+    expect((AtlasApiError.from({ status: 429 }) as AtlasRateLimitError).retryAfter).toBeUndefined();
+  });
+
+  it("gives a hint for the statuses people can fix", () => {
+    expect(AtlasApiError.from({ status: 401 }).message).toMatch(/check publicKey and privateKey/);
+    expect(AtlasApiError.from({ status: 403 }).message).toMatch(/access list/);
+    expect(AtlasApiError.from({ status: 404 }).message).toMatch(/check groupId and clusterName/);
+  });
+});
+
+describe("errors from the client", () => {
+  it("throws the subclass with the response's fields, request id and path", async () => {
+    const fetch = scriptedFetch({ status: 404, body: notFound, headers: { "x-request-id": "abc" } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const error = await atlas.listTenantSnapshots({ ...target, pageNum: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasNotFoundError);
+    expect(error).toMatchObject({
+      status: 404,
+      errorCode: "CLUSTER_NOT_FOUND",
+      detail: notFound.detail,
+      reason: "Not Found",
+      requestId: "abc",
+      method: "GET",
+      url: `/api/atlas/v1.0/groups/${GROUP_ID}/clusters/${CLUSTER}/backup/tenant/snapshots?pageNum=2`,
+    });
+  });
+
+  it("with envelope=true, unwraps errors sent as 200 and still throws the right class", async () => {
+    const fetch = scriptedFetch({ status: 200, body: { status: 404, content: notFound } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const error = await atlas.listTenantSnapshots({ ...target, envelope: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasNotFoundError);
+    expect(error).toMatchObject({ status: 404, errorCode: "CLUSTER_NOT_FOUND" });
+    expect(new URL(fetch.calls[0]?.url ?? "").searchParams.get("envelope")).toBe("true");
+  });
+
+  it("with envelope=true, returns pages as they are and retries enveloped 503s", async () => {
+    const page = { results: [], totalCount: 0, status: 200 };
+    const fetch = scriptedFetch(
+      { status: 200, body: { status: 503, content: { error: 503, errorCode: "SERVICE_UNAVAILABLE" } } },
+      { status: 200, body: page },
+    );
+    const atlas = createAtlasClient({
+      publicKey: "p",
+      privateKey: "k",
+      baseUrl: BASE_URL,
+      fetch,
+      retry: { baseDelayMs: 1 },
+    });
+    expect(await atlas.listTenantSnapshots({ ...target, envelope: true })).toEqual(page);
+    expect(fetch.calls).toHaveLength(2);
+  });
+
+  it("with envelope=true, atlas.GET reports the unwrapped status in `error`", async () => {
+    const fetch = scriptedFetch({ status: 200, body: { status: 404, content: notFound } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const { data, error, response } = await atlas.GET(
+      "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
+      {
+        params: { path: target, query: { envelope: true } },
+      },
+    );
+    expect(data).toBeUndefined();
+    expect(response.status).toBe(404);
+    expect(error).toEqual(notFound);
+  });
+
+  it("leaves a 200 alone when envelope was not asked for", async () => {
+    const body = { status: 404, content: notFound };
+    const fetch = scriptedFetch({ status: 200, body });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const { data } = await atlas.GET("/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots", {
+      params: { path: target },
+    });
+    expect(data).toEqual(body);
+  });
+});

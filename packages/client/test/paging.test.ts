@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { createAtlasClient } from "../src/index.js";
+import {
+  BASE_URL,
+  CLUSTER,
+  createPageServer,
+  GROUP_ID,
+  makeSnapshots,
+  type PageServerOptions,
+} from "./helpers/snapshots.js";
+
+const target = { groupId: GROUP_ID, clusterName: CLUSTER };
+
+function setup(count: number, options: PageServerOptions = {}, concurrency?: number) {
+  const data = makeSnapshots(count);
+  const server = createPageServer(data, options);
+  const atlas = createAtlasClient({
+    publicKey: "p",
+    privateKey: "k",
+    baseUrl: BASE_URL,
+    fetch: server.fetch,
+    concurrency,
+  });
+  const pagesAsked = () => server.state.queries.map((q) => Number(q.get("pageNum")));
+  return { data, server, atlas, pagesAsked };
+}
+
+describe("iterateTenantSnapshots", () => {
+  it("yields every snapshot exactly once, in order", async () => {
+    const { data, atlas } = setup(23);
+    const ids: string[] = [];
+    for await (const s of atlas.iterateTenantSnapshots({ ...target, itemsPerPage: 5 })) ids.push(s.id);
+    expect(ids).toEqual(data.map((s) => s.id));
+  });
+
+  it("asks for the count on page 1 only, and for each page once", async () => {
+    const { atlas, server, pagesAsked } = setup(23);
+    await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(server.state.queries.map((q) => q.get("includeCount"))).toEqual([
+      "true",
+      "false",
+      "false",
+      "false",
+      "false",
+    ]);
+    expect(pagesAsked().sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(server.state.queries.every((q) => q.get("itemsPerPage") === "5")).toBe(true);
+  });
+
+  it.each([1, 2, 4, 7])("keeps at most %i requests in flight", async (concurrency) => {
+    const { atlas, server, data } = setup(60, { delayMs: 5 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency });
+    expect(all).toHaveLength(data.length);
+    expect(server.state.maxInFlight).toBe(concurrency);
+  });
+
+  it("takes the client's concurrency as the default", async () => {
+    const { atlas, server } = setup(60, { delayMs: 5 }, 3);
+    await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(server.state.maxInFlight).toBe(3);
+  });
+
+  it("keeps going past a totalCount that is too low", async () => {
+    const { atlas, data, pagesAsked } = setup(23, { reportedCount: 7 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+    expect(pagesAsked()).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("stops at the first short page when totalCount is too high, cancelling the rest", async () => {
+    const { atlas, data, pagesAsked } = setup(12, { reportedCount: 500, delayMs: 2 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+    // Page 3 is short: the window of 4 can have reached page 3 + 4 - 1, no further.
+    expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(6);
+  });
+
+  it("stops when the data ends exactly on a page boundary (one extra empty page at most)", async () => {
+    const { atlas, data, pagesAsked } = setup(10, { links: false, omitCount: true });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(all).toHaveLength(data.length);
+    expect(pagesAsked()).toEqual([1, 2, 3]);
+  });
+
+  it("follows rel=next one page at a time when there is no count", async () => {
+    const { atlas, data, server, pagesAsked } = setup(23, { omitCount: true, delayMs: 2 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+    expect(pagesAsked()).toEqual([1, 2, 3, 4, 5]);
+    expect(server.state.maxInFlight).toBe(1);
+  });
+
+  it("drops duplicate ids (data that shifted between pages)", async () => {
+    // From page 2 on, a new snapshot appears at the top: every later page repeats one id.
+    const { atlas, data } = setup(12, {
+      mutate: (pageNum, rows) => (pageNum === 1 ? rows : [...makeSnapshots(13).slice(12), ...rows]),
+    });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    const ids = all.map((s) => s.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.slice(0, 12)).toEqual(data.map((s) => s.id));
+  });
+
+  it("yields nothing for an empty result set after one request", async () => {
+    const { atlas, pagesAsked } = setup(0);
+    expect(await atlas.listAllTenantSnapshots(target)).toEqual([]);
+    expect(pagesAsked()).toEqual([1]);
+  });
+
+  it("stops fetching when the consumer breaks out early", async () => {
+    const { atlas, pagesAsked } = setup(100, { delayMs: 2 });
+    for await (const _ of atlas.iterateTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 2 })) break;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(pagesAsked().length).toBeLessThanOrEqual(3);
+  });
+
+  it("uses the spec's default page size (100)", async () => {
+    const { atlas, server } = setup(3);
+    await atlas.listAllTenantSnapshots(target);
+    expect(server.state.queries[0]?.get("itemsPerPage")).toBe("100");
+  });
+});
