@@ -109,11 +109,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       params: { path: { groupId, clusterName }, query },
       signal: callSignal,
     });
-    if (!response.ok || data === undefined) {
+    // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
+    const enveloped = data !== undefined && "content" in data;
+    if (!response.ok || data === undefined || enveloped) {
       const { pathname, search } = new URL(response.url);
       throw AtlasApiError.from({
         status: response.status,
-        body: error,
+        body: enveloped ? data : error,
         headers: response.headers,
         method: "GET",
         url: pathname + search,

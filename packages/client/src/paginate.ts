@@ -15,7 +15,8 @@ export interface PaginateOptions {
  * without the count (counting makes deep pages slow). The count may be an
  * estimate: past it, pages are fetched one by one while they come back full
  * or carry a `next` link. The first short (or empty) page without `next` ends
- * it, and pages fetched beyond it are cancelled.
+ * it, and pages fetched beyond it are cancelled. A later page that brings no
+ * new snapshot also ends it: a server repeating itself must not loop us forever.
  */
 export async function* paginate(load: PageLoader, options: PaginateOptions): AsyncGenerator<TenantSnapshot> {
   const { itemsPerPage, concurrency } = options;
@@ -35,12 +36,14 @@ export async function* paginate(load: PageLoader, options: PaginateOptions): Asy
     let page = await load(1, true, signal);
     const promised = typeof page.totalCount === "number" ? Math.ceil(page.totalCount / itemsPerPage) : 1;
     for (let pageNum = 1; ; pageNum++) {
+      let added = 0;
       for (const snapshot of page.results ?? []) {
         if (seen.has(snapshot.id)) continue;
         seen.add(snapshot.id);
+        added++;
         yield snapshot;
       }
-      if (!hasMore(page, itemsPerPage)) return;
+      if (!hasMore(page, itemsPerPage) || (pageNum > 1 && added === 0)) return;
       while (scheduled < promised && pending.size < concurrency) schedule();
       if (scheduled <= pageNum) schedule();
       const next = pending.get(pageNum + 1) as Promise<TenantSnapshotPage>;

@@ -136,6 +136,14 @@ describe("errors from the client", () => {
     expect(new URL(fetch.calls[0]?.url ?? "").searchParams.get("envelope")).toBe("true");
   });
 
+  it("throws an enveloped error even when the request did not ask for the envelope", async () => {
+    const fetch = scriptedFetch({ status: 200, body: { status: 404, content: notFound } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasNotFoundError);
+    expect(error).toMatchObject({ status: 404, errorCode: "CLUSTER_NOT_FOUND" });
+  });
+
   it("with envelope=true, returns pages as they are and retries enveloped 503s", async () => {
     const page = { results: [], totalCount: 0, status: 200 };
     const fetch = scriptedFetch(

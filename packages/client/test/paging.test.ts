@@ -26,6 +26,23 @@ function setup(count: number, options: PageServerOptions = {}, concurrency?: num
 }
 
 describe("iterateTenantSnapshots", () => {
+  it("stops when a server repeats the same full page forever", async () => {
+    const page = { results: makeSnapshots(2), links: [{ rel: "next", href: `${BASE_URL}/next` }] };
+    let requests = 0;
+    const atlas = createAtlasClient({
+      publicKey: "p",
+      privateKey: "k",
+      baseUrl: BASE_URL,
+      fetch: async () => {
+        requests++;
+        return Response.json(page);
+      },
+    });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 2, concurrency: 1 });
+    expect(all.map((s) => s.id)).toEqual(page.results.map((s) => s.id));
+    expect(requests).toBe(2);
+  });
+
   it("yields every snapshot exactly once, in order", async () => {
     const { data, atlas } = setup(23);
     const ids: string[] = [];

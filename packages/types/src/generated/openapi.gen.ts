@@ -219,16 +219,26 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description How many requests the project's token bucket holds when full. */
+        /**
+         * @description How many requests the project's token bucket holds when full.
+         * @example 4000
+         */
         "RateLimit-Limit": number;
-        /** @description How many requests the project's token bucket holds now. */
+        /**
+         * @description How many requests the project's token bucket holds now.
+         * @example 3998
+         */
         "RateLimit-Remaining": number;
-        /** @description Seconds to wait before trying again. */
+        /**
+         * @description Seconds to wait before trying again.
+         * @example 30
+         */
         "Retry-After": number;
         /**
          * @description The Digest challenge, e.g. `Digest realm="MMS Public API", domain="",
          *     nonce="...", algorithm=MD5, qop="auth", stale=false`. `stale=true` means
          *     the credentials were right but the nonce has expired.
+         * @example Digest realm="MMS Public API", domain="", nonce="OTAwZGYyYzQtZTA1Mi00ZDFiLWE5ZGMtZDJiZGFkOTE2Nzk4", algorithm=MD5, qop="auth", stale=false
          */
         "WWW-Authenticate": string;
     };
