@@ -1,0 +1,264 @@
+// The core: every Atlas behaviour, from a request to a reply. No node: imports,
+// so it runs in browsers under msw's service worker as well as in the server.
+import type { TenantSnapshotPage } from "@atlas-snapshots/types";
+import type { HttpHandler } from "msw";
+import {
+  cannotAccessGroup,
+  clusterNotFound,
+  groupNotFound,
+  methodNotAllowed,
+  notAuthorized,
+  rateLimited,
+  resourceNotFound,
+  serviceUnavailable,
+  unexpectedError,
+  validationError,
+} from "./api-error.js";
+import { createDefaultData } from "./default-data.js";
+import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
+import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
+import { replyToResponse } from "./fetch-adapter.js";
+import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
+import { pageLinks } from "./links.js";
+import { createMswHandlers } from "./msw-handlers.js";
+import { createNonceRegistry } from "./nonce-registry.js";
+import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from "./options.js";
+import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
+import { createPrng } from "./prng.js";
+import { parseSnapshotQuery, readFormat } from "./query.js";
+import { createRateLimiter } from "./rate-limiter.js";
+import { errorReply, jsonText, type MockReply, type MockRequest, type ReplyFormat } from "./reply.js";
+import { createRequestLog, type RequestLog, redactHeaders } from "./request-log.js";
+import { matchRoute } from "./route.js";
+import { createMockStore, type MockStore } from "./store.js";
+
+export interface AtlasMock {
+  readonly options: Readonly<ResolvedMockOptions>;
+  /** msw handlers for setupServer (Node) and setupWorker (browser), answering everything under baseUrl. */
+  readonly handlers: HttpHandler[];
+  readonly store: MockStore;
+  readonly requests: RequestLog;
+  /** Answers a fetch Request. Transport faults come back marked: see transportFaultOf. */
+  handle(request: Request): Promise<Response>;
+  /** The adapters' entry point: answers without building a Response. */
+  reply(request: MockRequest): Promise<MockReply>;
+  /** Makes the next `times` authenticated requests get this reply, whatever they ask. */
+  forceResponse(forced: ForcedResponse): void;
+  clearForcedResponses(): void;
+  /** Store back to its start, request log and forced replies cleared, rate-limit buckets full. */
+  reset(): void;
+}
+
+interface Outcome {
+  reply: MockReply;
+  authenticated: boolean;
+  fault?: string;
+}
+
+const JSON_TYPE = "application/json";
+
+export function createAtlasMock(input: AtlasMockOptions = {}): AtlasMock {
+  const options = resolveOptions(input);
+  const { now, basePath } = options;
+  const store = createMockStore(
+    options.data ?? createDefaultData({ seed: options.seed, snapshots: options.snapshots, now: now() }),
+  );
+  const nonceRng = createPrng(options.seed, "nonces");
+  const nonces = createNonceRegistry(options.nonceTtlMs, now, () => nonceRng.hex(16));
+  const verifier = createDigestVerifier(options.credentials, nonces);
+  const newLimiter = () => (options.rateLimit ? createRateLimiter(options.rateLimit, now) : undefined);
+  let limiter = newLimiter();
+  const pickFault = createFaultPicker(options.faults, createPrng(options.seed, "faults"));
+  const pickLatency = createLatencyPicker(options.latencyMs, createPrng(options.seed, "latency"));
+  const forced = createForcedQueue(() => verifier.challenge(false));
+  const requests = createRequestLog(options.requestLogSize);
+  const idPrefix = createPrng(options.seed, "ids").hex(8);
+  let replies = 0;
+  const retryAfter = String(options.faults?.retryAfterSeconds ?? 1);
+
+  function answer(request: MockRequest): Outcome {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      const reply = errorReply(validationError("url", request.url, "must be a valid URL", "request"), plain);
+      return { reply, authenticated: false };
+    }
+    const route = matchRoute(url.pathname, basePath);
+    if (route.kind === "outside")
+      return { reply: errorReply(resourceNotFound(url.pathname), plain), authenticated: false };
+
+    // Authentication comes first and ignores envelope: a Digest client needs the real 401 and its challenge.
+    let credential: DigestCredential | undefined;
+    if (options.auth === "digest") {
+      const outcome = verifier.verify(request.method, url, request.headers.get("authorization") ?? undefined);
+      if (outcome.kind === "challenge") {
+        const headers = { "WWW-Authenticate": verifier.challenge(outcome.stale) };
+        return { reply: errorReply(notAuthorized(), plain, headers), authenticated: false };
+      }
+      if (outcome.kind === "malformed") {
+        const error = validationError("Authorization", "Digest ...", `${outcome.reason}`, "header");
+        return { reply: errorReply(error, plain), authenticated: false };
+      }
+      credential = outcome.credential;
+    }
+
+    const format = readFormat(url.search);
+    const groupId = route.kind === "snapshots" ? route.groupId : "";
+    const headers: Record<string, string> = {};
+    const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
+    if (decision) {
+      headers["RateLimit-Limit"] = String(decision.limit);
+      headers["RateLimit-Remaining"] = String(decision.remaining);
+      if (!decision.allowed) {
+        headers["Retry-After"] = String(decision.retryAfterSeconds);
+        return done(errorReply(rateLimited(groupId || "(other)", decision.retryAfterSeconds), format, headers));
+      }
+    }
+
+    const forcedReply = forced.take();
+    if (forcedReply) {
+      forcedReply.headers = { ...headers, ...forcedReply.headers };
+      return { ...done(forcedReply), fault: "forced" };
+    }
+
+    const fault = pickFault();
+    if (fault) {
+      const faulty = injectFault(fault, format, headers) ?? serve(request, url, route, credential, format, headers);
+      if (fault === "truncate") faulty.transportFault = "truncate";
+      return { ...done(faulty), fault };
+    }
+    return done(serve(request, url, route, credential, format, headers));
+  }
+
+  function injectFault(fault: FaultKind, format: ReplyFormat, headers: Record<string, string>): MockReply | undefined {
+    switch (fault) {
+      case "500":
+        return errorReply(unexpectedError(), format, headers);
+      case "503":
+        return errorReply(serviceUnavailable(), format, { ...headers, "Retry-After": retryAfter });
+      case "429":
+        return errorReply(rateLimited("(fault)", Number(retryAfter)), format, {
+          ...headers,
+          "Retry-After": retryAfter,
+        });
+      case "drop":
+        return { status: 0, headers, body: "", transportFault: "drop" };
+      case "truncate":
+        return undefined; // the real reply, cut short by the adapter
+    }
+  }
+
+  function serve(
+    request: MockRequest,
+    url: URL,
+    route: ReturnType<typeof matchRoute>,
+    credential: DigestCredential | undefined,
+    format: ReplyFormat,
+    headers: Record<string, string>,
+  ): MockReply {
+    if (route.kind === "outside" || route.kind === "unknown") {
+      return errorReply(resourceNotFound(url.pathname), format, headers);
+    }
+    if (request.method !== "GET") {
+      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET" });
+    }
+    if (route.kind === "bad-encoding") {
+      return errorReply(
+        validationError("path", route.segment, "must be valid percent-encoding", "path"),
+        format,
+        headers,
+      );
+    }
+    const { groupId, clusterName } = route;
+    if (!isGroupId(groupId)) {
+      return errorReply(validationError("groupId", groupId, GROUP_ID_RULE, "path parameter"), format, headers);
+    }
+    if (!isClusterName(clusterName)) {
+      return errorReply(
+        validationError("clusterName", clusterName, CLUSTER_NAME_RULE, "path parameter"),
+        format,
+        headers,
+      );
+    }
+    const parsed = parseSnapshotQuery(url.search);
+    if (!parsed.ok) return errorReply(parsed.error, format, headers);
+    if (credential?.groups && !credential.groups.includes(groupId)) {
+      return errorReply(cannotAccessGroup(groupId), format, headers);
+    }
+    if (!store.hasGroup(groupId)) return errorReply(groupNotFound(groupId), format, headers);
+    if (!store.hasCluster(groupId, clusterName))
+      return errorReply(clusterNotFound(clusterName, groupId), format, headers);
+
+    const { query, given } = parsed;
+    const all = store.listSnapshots(groupId, clusterName);
+    const offset = (query.pageNum - 1) * query.itemsPerPage;
+    const page: TenantSnapshotPage = {
+      links: pageLinks(url.origin + url.pathname, query, given, all.length),
+      results: offset < all.length ? all.slice(offset, offset + query.itemsPerPage) : [],
+    };
+    if (query.includeCount) page.totalCount = all.length;
+    if (query.envelope) page.status = 200;
+    return { status: 200, headers, body: jsonText(page, query.pretty) };
+  }
+
+  function done(reply: MockReply): Outcome {
+    return { reply, authenticated: true };
+  }
+
+  async function reply(request: MockRequest): Promise<MockReply> {
+    const started = performance.now();
+    const timestamp = now();
+    const delay = pickLatency();
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    let outcome: Outcome;
+    try {
+      outcome = answer(request);
+    } catch {
+      // A bug in the mock must still look like Atlas failing, never crash the host.
+      outcome = { reply: errorReply(unexpectedError(), plain), authenticated: false };
+    }
+    const { reply: out, authenticated, fault } = outcome;
+    const id = idPrefix + (replies++ % 0x100000000).toString(16).padStart(8, "0");
+    if (!Object.keys(out.headers).some((name) => name.toLowerCase() === "content-type")) {
+      out.headers["Content-Type"] = JSON_TYPE;
+    }
+    out.headers["X-Request-Id"] = id;
+    requests.add({
+      id,
+      method: request.method,
+      url: request.url,
+      status: out.status,
+      authenticated,
+      headers: redactHeaders(request.headers.entries()),
+      timestamp,
+      durationMs: performance.now() - started,
+      ...(fault ? { fault } : {}),
+    });
+    return out;
+  }
+
+  let handlers: HttpHandler[] | undefined;
+  const mock: AtlasMock = {
+    options,
+    get handlers() {
+      handlers ??= createMswHandlers(mock);
+      return handlers;
+    },
+    store,
+    requests,
+    reply,
+    handle: async (request) => replyToResponse(await reply(request)),
+    forceResponse: (f) => forced.push(f),
+    clearForcedResponses: () => forced.clear(),
+    reset() {
+      store.reset();
+      requests.clear();
+      forced.clear();
+      limiter = newLimiter();
+    },
+  };
+  return mock;
+}
+
+const plain: ReplyFormat = { pretty: false, envelope: false };

@@ -1,0 +1,122 @@
+// Command-line flags of atlas-mock-server, read strictly: a bad value is a
+// usage error (exit 2) with a message that names the flag.
+import { parseArgs } from "node:util";
+import { FAULT_KINDS, type FaultKind } from "./faults.js";
+import type { MockServerOptions } from "./server.js";
+
+export const USAGE = `Usage: atlas-mock-server [options]
+
+Serves a mock of Atlas's "Get All Snapshots for an M2/M5 Cluster" endpoint.
+
+Options:
+  --port N                   port to listen on (default 0: a free port)
+  --host H                   address to listen on (default 127.0.0.1)
+  --public-key K             public API key to accept (with --private-key)
+  --private-key S            private API key to accept (with --public-key)
+  --seed N                   seed for generated data and faults (default 1)
+  --snapshots N              snapshots in the default M2AWS cluster (default 30)
+  --data FILE                serve this data file instead of generated data
+  --latency MS               delay each reply by MS, or by MIN-MAX milliseconds
+  --fault-rate R             share of requests that get a fault, 0 to 1 (default 0)
+  --fault-kinds LIST         faults to draw from (default ${FAULT_KINDS.join(",")})
+  --rate-limit CAP/PER_MIN   token bucket per project (default 4000/2000)
+  --no-auth                  accept requests without Digest authentication
+  -h, --help                 show this help`;
+
+export type CliCommand =
+  | { kind: "help" }
+  | { kind: "run"; options: MockServerOptions; dataFile?: string }
+  | { kind: "error"; message: string };
+
+class UsageError extends Error {}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= min && n <= max))
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max}; got "${value}".`);
+  return n;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  try {
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "public-key": { type: "string" },
+        "private-key": { type: "string" },
+        seed: { type: "string" },
+        snapshots: { type: "string" },
+        data: { type: "string" },
+        latency: { type: "string" },
+        "fault-rate": { type: "string" },
+        "fault-kinds": { type: "string" },
+        "rate-limit": { type: "string" },
+        "no-auth": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) return { kind: "help" };
+    const options: MockServerOptions = {};
+    if (values.port !== undefined) options.port = integer("port", values.port, 0, 65535);
+    if (values.host !== undefined) {
+      if (values.host === "") throw new UsageError("--host must not be empty.");
+      options.host = values.host;
+    }
+    const publicKey = values["public-key"];
+    const privateKey = values["private-key"];
+    if ((publicKey === undefined) !== (privateKey === undefined)) {
+      throw new UsageError("--public-key and --private-key go together; give both or neither.");
+    }
+    if (publicKey !== undefined && privateKey !== undefined) {
+      if (!publicKey || !privateKey) throw new UsageError("--public-key and --private-key must not be empty.");
+      options.credentials = [{ publicKey, privateKey }];
+    }
+    if (values.seed !== undefined) options.seed = integer("seed", values.seed, 0, 4_294_967_295);
+    if (values.snapshots !== undefined) options.snapshots = integer("snapshots", values.snapshots, 0, 1_000_000);
+    if (values.latency !== undefined) {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(values.latency);
+      const [min, max] = [Number(m?.[1]), Number(m?.[2] ?? m?.[1])];
+      if (!m || min > max || max > 600_000) {
+        throw new UsageError(`--latency must be milliseconds (0 to 600000) or MIN-MAX; got "${values.latency}".`);
+      }
+      options.latencyMs = min === max ? min : [min, max];
+    }
+    const faultRate = values["fault-rate"];
+    if (faultRate !== undefined) {
+      const rate = /^(0|1|0?\.\d+|1\.0*)$/.test(faultRate) ? Number(faultRate) : Number.NaN;
+      if (!(rate >= 0 && rate <= 1))
+        throw new UsageError(`--fault-rate must be a number from 0 to 1; got "${faultRate}".`);
+      options.faults = { rate };
+    }
+    const faultKinds = values["fault-kinds"];
+    if (faultKinds !== undefined) {
+      const kinds = faultKinds.split(",").map((k) => k.trim());
+      const unknown = kinds.find((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+      if (unknown !== undefined) {
+        throw new UsageError(`--fault-kinds takes a list of ${FAULT_KINDS.join(",")}; got "${unknown}".`);
+      }
+      options.faults = { rate: options.faults?.rate ?? 0, kinds: kinds as FaultKind[] };
+    }
+    const rateLimit = values["rate-limit"];
+    if (rateLimit !== undefined) {
+      const m = /^(\d+)\/(\d+)$/.exec(rateLimit);
+      if (!m || Number(m[1]) < 1 || Number(m[1]) > 1e9 || Number(m[2]) > 1e9) {
+        throw new UsageError(`--rate-limit must be CAPACITY/PER_MINUTE, e.g. 4000/2000; got "${rateLimit}".`);
+      }
+      options.rateLimit = { capacity: Number(m[1]), refillPerMinute: Number(m[2]) };
+    }
+    if (values["no-auth"]) options.auth = "off";
+    if (values.data !== undefined && values.data === "") throw new UsageError("--data needs a file name.");
+    return values.data === undefined ? { kind: "run", options } : { kind: "run", options, dataFile: values.data };
+  } catch (error) {
+    // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION; both kinds are usage errors.
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      return { kind: "error", message: (error as Error).message };
+    }
+    throw error;
+  }
+}

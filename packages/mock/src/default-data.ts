@@ -1,0 +1,123 @@
+// The data a mock starts with when given none: the seed document's project,
+// cluster and example snapshot, plus a realistic daily history up to "now".
+import type { SnapshotStatus, TenantSnapshot } from "@atlas-snapshots/types";
+import type { MockCluster, MockData } from "./mock-data.js";
+import { createPrng, type Prng } from "./prng.js";
+import { toUtcDateTime, utcMillis } from "./utc-date-time.js";
+
+/** The seed document's example project and cluster. */
+export const DEFAULT_GROUP_ID = "5b69d0349b15c62cdfc38b78";
+export const DEFAULT_CLUSTER_NAME = "M2AWS";
+/** The second default cluster, an M5. */
+export const SECOND_CLUSTER_NAME = "M5AZURE";
+/** How many snapshots M2AWS holds by default: all of them fit on one default page. */
+export const DEFAULT_SNAPSHOT_COUNT = 30;
+const SECOND_CLUSTER_SNAPSHOTS = 12;
+
+/** The seed document's example snapshot, exactly as it shows it. */
+export const SEED_EXAMPLE_SNAPSHOT: Readonly<TenantSnapshot> = Object.freeze({
+  finishTime: "2019-04-26T14:08:07Z",
+  id: "5cc310ace5dc7ce369814bc8",
+  mongoDBVersion: "4.2.7",
+  scheduledTime: "2019-04-26T12:00:00Z",
+  startTime: "2019-04-26T14:07:53Z",
+  status: "FAILED",
+});
+
+const DAY_MS = 86_400_000;
+/** Roughly one shared-tier snapshot in twenty fails. */
+const FAILURE_RATE = 0.05;
+
+/** Shared-tier clusters follow Atlas's MongoDB upgrades; date → version of that era. */
+const VERSION_ERAS: ReadonlyArray<readonly [until: string, version: string]> = [
+  ["2020-07-01", "4.2.7"],
+  ["2021-09-01", "4.4.10"],
+  ["2022-12-01", "5.0.14"],
+  ["2024-01-01", "6.0.12"],
+  ["2025-02-01", "7.0.15"],
+];
+
+function versionAt(ms: number): string {
+  for (const [until, version] of VERSION_ERAS) if (ms < Date.parse(until)) return version;
+  return "8.0.4";
+}
+
+/** An ObjectId as MongoDB makes them: 4 bytes of seconds, then 8 random bytes. */
+function objectIdAt(ms: number, prng: Prng): string {
+  return (
+    Math.floor(ms / 1000)
+      .toString(16)
+      .padStart(8, "0") + prng.hex(8)
+  );
+}
+
+interface HistoryOptions {
+  count: number;
+  /** UTC hour at which the cluster's daily snapshot is scheduled. */
+  hour: number;
+  now: number;
+  prng: Prng;
+  /** A day (scheduledTime) to leave out because a fixed snapshot takes it. */
+  skipScheduled?: string;
+}
+
+/** `count` daily snapshots, newest first; only the newest may be QUEUED or RUNNING. */
+function dailyHistory({ count, hour, now, prng, skipScheduled }: HistoryOptions): TenantSnapshot[] {
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const out: TenantSnapshot[] = [];
+  for (let day = 0; out.length < count; day++) {
+    const scheduled = today - day * DAY_MS + hour * 3_600_000;
+    const scheduledTime = toUtcDateTime(scheduled);
+    if (scheduledTime === skipScheduled) continue;
+    out.push(snapshotAt(scheduled, out.length === 0 ? now : Number.POSITIVE_INFINITY, prng));
+  }
+  return out;
+}
+
+/** One snapshot scheduled at `scheduled`, as it looks at `now` (Infinity: long finished). */
+function snapshotAt(scheduled: number, now: number, prng: Prng): TenantSnapshot {
+  // Draw every number up front so a snapshot's fate does not shift the stream.
+  const failed = prng.next() < FAILURE_RATE;
+  const start = scheduled + prng.int(5, 120) * 1000;
+  const finish = start + (failed ? prng.int(5, 60) : prng.int(20, 180)) * 1000;
+  const id = objectIdAt(scheduled, prng);
+  const mongoDBVersion = versionAt(scheduled);
+  const scheduledTime = toUtcDateTime(scheduled);
+  // Fields in alphabetical order, as Atlas's own JSON lists them.
+  if (now < start) return { id, mongoDBVersion, scheduledTime, status: "QUEUED" };
+  const startTime = toUtcDateTime(start);
+  if (now < finish) return { id, mongoDBVersion, scheduledTime, startTime, status: "RUNNING" };
+  const status: SnapshotStatus = failed ? "FAILED" : "COMPLETED";
+  return { finishTime: toUtcDateTime(finish), id, mongoDBVersion, scheduledTime, startTime, status };
+}
+
+export interface DefaultDataOptions {
+  seed: number;
+  /** How many snapshots M2AWS holds, the seed's example included (0 leaves it empty). */
+  snapshots: number;
+  /** "Today", in milliseconds since the epoch. */
+  now: number;
+}
+
+/** Same seed, count and day → same data. */
+export function createDefaultData({ seed, snapshots, now }: DefaultDataOptions): MockData {
+  const prng = createPrng(seed, "data");
+  const m2: MockCluster = { name: DEFAULT_CLUSTER_NAME, snapshots: [] };
+  if (snapshots > 0) {
+    m2.snapshots = dailyHistory({
+      count: snapshots - 1,
+      hour: 12,
+      now,
+      prng,
+      skipScheduled: SEED_EXAMPLE_SNAPSHOT.scheduledTime,
+    });
+    // The example is old, so it sorts after the recent history but still on page one.
+    m2.snapshots.push({ ...SEED_EXAMPLE_SNAPSHOT });
+    m2.snapshots.sort((a, b) => utcMillis(b.scheduledTime) - utcMillis(a.scheduledTime));
+  }
+  const m5: MockCluster = {
+    name: SECOND_CLUSTER_NAME,
+    snapshots: dailyHistory({ count: SECOND_CLUSTER_SNAPSHOTS, hour: 3, now, prng }),
+  };
+  return { groups: [{ id: DEFAULT_GROUP_ID, clusters: [m2, m5] }] };
+}

@@ -1,0 +1,30 @@
+// @atlas-snapshots/mock: an Atlas stand-in for the M2/M5 snapshot endpoint.
+
+// The mock
+export { type AtlasMock, createAtlasMock } from "./atlas-mock.js";
+export { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
+export {
+  createDefaultData,
+  DEFAULT_CLUSTER_NAME,
+  DEFAULT_GROUP_ID,
+  DEFAULT_SNAPSHOT_COUNT,
+  SECOND_CLUSTER_NAME,
+  SEED_EXAMPLE_SNAPSHOT,
+} from "./default-data.js";
+export { DIGEST_REALM } from "./digest-verifier.js";
+export { MockDataError, MockStoreError } from "./errors.js";
+// Behaviour settings
+export { FAULT_KINDS, type FaultKind, type FaultOptions, type LatencyOption } from "./faults.js";
+export { replyToResponse, transportFaultOf } from "./fetch-adapter.js";
+export type { ForcedResponse } from "./forced-responses.js";
+// Data
+export type { MockCluster, MockData, MockGroup } from "./mock-data.js";
+// Adapters
+export { type AtlasResponseBody, createMswHandlers } from "./msw-handlers.js";
+export { NC_WINDOW } from "./nonce-registry.js";
+export type { AtlasMockOptions, MockCredential, ResolvedMockOptions } from "./options.js";
+export { ATLAS_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
+export type { MockReply, MockRequest, TransportFault } from "./reply.js";
+export type { RequestLog, RequestLogEntry } from "./request-log.js";
+export type { MockStore } from "./store.js";
+export { loadMockData, validateMockData } from "./validate-mock-data.js";

@@ -1,0 +1,18 @@
+// The one order pages come in (spec: newest scheduledTime first, ties by id descending).
+// Written to tolerate raw entries stored for negative tests, which may lack either field.
+import { utcMillis } from "./utc-date-time.js";
+
+function field(value: unknown, key: "scheduledTime" | "id"): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+export function compareSnapshots(a: unknown, b: unknown): number {
+  const ta = utcMillis(field(a, "scheduledTime"));
+  const tb = utcMillis(field(b, "scheduledTime"));
+  // Entries without a valid time go last, in a stable place.
+  const byTime = (Number.isNaN(tb) ? -Infinity : tb) - (Number.isNaN(ta) ? -Infinity : ta);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
+  const ia = String(field(a, "id") ?? "");
+  const ib = String(field(b, "id") ?? "");
+  return ia < ib ? 1 : ia > ib ? -1 : 0;
+}

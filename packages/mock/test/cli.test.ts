@@ -1,0 +1,153 @@
+// The atlas-mock-server command, run as users run it (the built dist/cli.js).
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { parseCliArgs } from "../src/cli-args.js";
+import { DEFAULT_MOCK_CREDENTIALS } from "../src/index.js";
+import { type CliRun, listeningUrl, runCli } from "./helpers/cli-process.js";
+import { snapshotsPath } from "./helpers/fixtures.js";
+import { curl } from "./helpers/raw-http.js";
+
+const running: CliRun[] = [];
+afterEach(async () => {
+  for (const run of running.splice(0)) {
+    if (run.child.exitCode === null) {
+      run.child.kill("SIGKILL");
+      await run.exit;
+    }
+  }
+});
+
+function start(args: string[]): CliRun {
+  const run = runCli(args);
+  running.push(run);
+  return run;
+}
+
+describe("atlas-mock-server", () => {
+  it("prints where it listens and the default keys, serves the seed's curl example, and stops on SIGINT", async () => {
+    const run = start(["--port", "0"]);
+    const url = await listeningUrl(run);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/atlas\/v1\.0$/);
+    const { publicKey, privateKey } = DEFAULT_MOCK_CREDENTIALS;
+    expect(run.stdout()).toContain(`public key ${publicKey}, private key ${privateKey}`);
+    expect(run.stdout()).toContain(`curl --user "${publicKey}:${privateKey}" --digest --include`);
+    const { stdout } = await curl([
+      "--user",
+      `${publicKey}:${privateKey}`,
+      "--digest",
+      "--include",
+      url + snapshotsPath(),
+    ]);
+    expect(stdout).toContain("HTTP/1.1 200 OK");
+    expect(stdout).toContain("5cc310ace5dc7ce369814bc8");
+    run.child.kill("SIGINT");
+    expect(await run.exit).toBe(0);
+  });
+
+  it("stops on SIGTERM with exit 0", async () => {
+    const run = start([]);
+    await listeningUrl(run);
+    run.child.kill("SIGTERM");
+    expect(await run.exit).toBe(0);
+  });
+
+  it("takes keys, seed, size, rate limit and no-auth from flags, and never prints a chosen private key", async () => {
+    const withKeys = start(["--public-key", "abcdefgh", "--private-key", "s3cr3t-private", "--snapshots", "5"]);
+    const url = await listeningUrl(withKeys);
+    expect(withKeys.stdout()).not.toContain("s3cr3t-private");
+    const ok = await curl(["--user", "abcdefgh:s3cr3t-private", "--digest", "--silent", url + snapshotsPath()]);
+    expect(JSON.parse(ok.stdout).totalCount).toBe(5);
+
+    const open = start(["--no-auth", "--rate-limit", "1/1", "--seed", "9"]);
+    const openUrl = await listeningUrl(open);
+    expect(open.stdout()).toContain("Authentication is off.");
+    expect((await fetch(openUrl + snapshotsPath())).status).toBe(200);
+    expect((await fetch(openUrl + snapshotsPath())).status).toBe(429);
+  });
+
+  it("injects faults and latency from flags", async () => {
+    const run = start(["--no-auth", "--fault-rate", "1", "--fault-kinds", "503", "--latency", "20-40"]);
+    const url = await listeningUrl(run);
+    const res = await fetch(url + snapshotsPath());
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("1");
+  });
+
+  it("serves a data file, and refuses a malformed one with the JSON path and exit 2", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "atlas-mock-"));
+    const good = join(dir, "good.json");
+    writeFileSync(good, readFileSync(new URL("./fixtures/valid-data.json", import.meta.url)));
+    const run = start(["--no-auth", "--data", good]);
+    const url = await listeningUrl(run);
+    expect(((await (await fetch(url + snapshotsPath())).json()) as { totalCount: number }).totalCount).toBe(3);
+
+    const bad = join(dir, "bad.json");
+    writeFileSync(
+      bad,
+      JSON.stringify({ groups: [{ id: "5b69d0349b15c62cdfc38b78", clusters: [{ name: "M2AWS", snapshots: [{}] }] }] }),
+    );
+    const refused = start(["--data", bad]);
+    expect(await refused.exit).toBe(2);
+    expect(refused.stderr()).toContain(
+      "groups[0].clusters[0].snapshots[0].id: must be 24 lowercase hexadecimal characters",
+    );
+  });
+
+  it.each([
+    ["an unknown flag", ["--colour"], "Unknown option '--colour'"],
+    ["a port out of range", ["--port", "70000"], "--port must be an integer from 0 to 65535"],
+    ["a port that is not a number", ["--port", "eighty"], "--port must be an integer"],
+    ["a fault rate above 1", ["--fault-rate", "1.5"], "--fault-rate must be a number from 0 to 1"],
+    [
+      "an unknown fault kind",
+      ["--fault-kinds", "500,boom"],
+      '--fault-kinds takes a list of 500,503,429,drop,truncate; got "boom"',
+    ],
+    ["a bad rate limit", ["--rate-limit", "4000"], "--rate-limit must be CAPACITY/PER_MINUTE"],
+    ["a bad latency", ["--latency", "fast"], "--latency must be milliseconds"],
+    ["a public key alone", ["--public-key", "abc"], "--public-key and --private-key go together"],
+    ["a missing data file", ["--data", "/nonexistent/data.json"], "--data /nonexistent/data.json: ENOENT"],
+    ["a positional argument", ["serve"], "Unexpected argument 'serve'"],
+  ])("refuses %s with exit 2, a message and the usage", async (_name, args, message) => {
+    const run = start(args);
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain(message);
+    expect(run.stderr()).toContain("Usage: atlas-mock-server");
+  });
+
+  it("prints the usage with --help and exits 0", async () => {
+    const run = start(["--help"]);
+    expect(await run.exit).toBe(0);
+    expect(run.stdout()).toContain("--rate-limit CAP/PER_MIN");
+  });
+});
+
+describe("parseCliArgs", () => {
+  it("turns flags into server options", () => {
+    expect(
+      parseCliArgs([
+        "--port",
+        "8080",
+        "--host",
+        "0.0.0.0",
+        "--latency",
+        "50",
+        "--fault-rate",
+        ".2",
+        "--rate-limit",
+        "10/5",
+      ]),
+    ).toEqual({
+      kind: "run",
+      options: {
+        port: 8080,
+        host: "0.0.0.0",
+        latencyMs: 50,
+        faults: { rate: 0.2 },
+        rateLimit: { capacity: 10, refillPerMinute: 5 },
+      },
+    });
+  });
+});

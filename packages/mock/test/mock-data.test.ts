@@ -1,0 +1,174 @@
+// Data files: a valid one loads and is served; each malformed one is refused
+// with the JSON path of its first problem.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createAtlasMock, loadMockData, type MockData, MockDataError, validateMockData } from "../src/index.js";
+import { snapshotsPath } from "./helpers/fixtures.js";
+
+const FILE = new URL("./fixtures/valid-data.json", import.meta.url);
+const validText = readFileSync(FILE, "utf8");
+const valid = () => JSON.parse(validText) as MockData;
+
+describe("loadMockData", () => {
+  it("loads a valid file and the mock serves it in the spec's order", async () => {
+    const data = loadMockData(validText);
+    expect(data.groups).toHaveLength(2);
+    const mock = createAtlasMock({ auth: "off", data });
+    const res = await mock.handle(new Request(`https://cloud.mongodb.com/api/atlas/v1.0${snapshotsPath()}`));
+    const page = await res.json();
+    expect(page.results.map((s: { id: string }) => s.id)).toEqual([
+      "5cc5b0aee5dc7ce369814e3a",
+      "5cc45f2de5dc7ce369814d01",
+      "5cc310ace5dc7ce369814bc8",
+    ]);
+    expect(mock.store.listClusters("0123456789abcdef01234567")).toEqual([]);
+  });
+
+  it("returns a copy: changing the input later does not change the mock", () => {
+    const input = valid();
+    const mock = createAtlasMock({ data: input });
+    input.groups = [];
+    expect(mock.store.listGroups()).toHaveLength(2);
+    const copy = mock.store.toData();
+    expect(copy.groups.map((g) => g.id)).toEqual(["5b69d0349b15c62cdfc38b78", "0123456789abcdef01234567"]);
+    expect(copy.groups[0]?.clusters[0]?.snapshots.map((s) => s.id).sort()).toEqual(
+      valid()
+        .groups[0]?.clusters[0]?.snapshots.map((s) => s.id)
+        .sort(),
+    );
+  });
+
+  it("refuses text that is not JSON", () => {
+    expect(() => loadMockData("{ groups: ")).toThrow(/^\$: is not valid JSON/);
+  });
+
+  const malformed: [string, { change: (d: MockData & Record<string, unknown>) => void; message: string }][] = [
+    [
+      "an unknown top-level field",
+      { change: (d) => Object.assign(d, { group: [] }), message: "group: is not a known field" },
+    ],
+    ["groups not an array", { change: (d) => Object.assign(d, { groups: {} }), message: "groups: must be an array" }],
+    [
+      "a bad group id",
+      {
+        change: (d) => Object.assign(d.groups[1] as object, { id: "XYZ" }),
+        message: "groups[1].id: must be 24 lowercase hexadecimal characters",
+      },
+    ],
+    [
+      "a duplicate group id",
+      {
+        change: (d) => Object.assign(d.groups[1] as object, { id: "5b69d0349b15c62cdfc38b78" }),
+        message: "groups[1].id: duplicates groups[0].id (5b69d0349b15c62cdfc38b78)",
+      },
+    ],
+    [
+      "a bad cluster name",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[1] as object, { name: "M5 empty" }),
+        message: "groups[0].clusters[1].name: must start with a letter or digit",
+      },
+    ],
+    [
+      "a duplicate cluster name",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[1] as object, { name: "M2AWS" }),
+        message: "groups[0].clusters[1].name: duplicates groups[0].clusters[0].name (M2AWS)",
+      },
+    ],
+    [
+      "an unknown status",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { status: "DONE" }),
+        message:
+          "groups[0].clusters[0].snapshots[2].status: must be one of COMPLETED, FAILED, PENDING, QUEUED, RUNNING",
+      },
+    ],
+    [
+      "a bad snapshot id",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { id: 42 }),
+        message: "groups[0].clusters[0].snapshots[1].id: must be 24 lowercase hexadecimal characters",
+      },
+    ],
+    [
+      "a duplicate snapshot id",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { id: "5cc310ace5dc7ce369814bc8" }),
+        message: "groups[0].clusters[0].snapshots[1].id: duplicates groups[0].clusters[0].snapshots[0].id",
+      },
+    ],
+    [
+      "a time not in UTC",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, {
+            scheduledTime: "2019-04-26T12:00:00+02:00",
+          }),
+        message: "groups[0].clusters[0].snapshots[0].scheduledTime: must be an ISO 8601 date-time in UTC",
+      },
+    ],
+    [
+      "a date that does not exist",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { scheduledTime: "2019-02-30T12:00:00Z" }),
+        message: "groups[0].clusters[0].snapshots[2].scheduledTime: must be an ISO 8601 date-time in UTC",
+      },
+    ],
+    [
+      "a finish before the start",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { finishTime: "2019-04-27T12:00:40Z" }),
+        message: "groups[0].clusters[0].snapshots[1].finishTime: must not be before startTime",
+      },
+    ],
+    [
+      "a start before the schedule",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { startTime: "2019-04-27T11:59:59Z" }),
+        message: "groups[0].clusters[0].snapshots[1].startTime: must not be before scheduledTime",
+      },
+    ],
+    [
+      "a start time on a QUEUED snapshot",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { startTime: "2019-04-28T12:00:01Z" }),
+        message: "groups[0].clusters[0].snapshots[2].startTime: must be absent while QUEUED",
+      },
+    ],
+    [
+      "a field the spec does not have",
+      {
+        change: (d) =>
+          Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, { expiration: "2019-05-26T12:00:00Z" }),
+        message: "groups[0].clusters[0].snapshots[0].expiration: is not a TenantSnapshot field",
+      },
+    ],
+    [
+      "a missing mongoDBVersion",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, { mongoDBVersion: "" }),
+        message: "groups[0].clusters[0].snapshots[0].mongoDBVersion: must be a non-empty string",
+      },
+    ],
+  ];
+
+  it.each(malformed)("refuses %s with the JSON path of the problem", (_name, { change, message }) => {
+    const data = valid() as MockData & Record<string, unknown>;
+    change(data);
+    let thrown: unknown;
+    try {
+      validateMockData(data);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(MockDataError);
+    expect((thrown as MockDataError).message.startsWith(message)).toBe(true);
+    expect(() => createAtlasMock({ data })).toThrow(MockDataError);
+  });
+});
