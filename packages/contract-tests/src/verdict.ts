@@ -15,6 +15,8 @@ export interface Verdict {
   url: string;
   status: number;
   violations: Violation[];
+  /** Sent by a negative control, which exists to draw violations. */
+  control: boolean;
 }
 
 interface PrismViolation {
@@ -42,6 +44,7 @@ export async function judgeResponse(
   request: { method: string; url: string },
   direction: Direction,
   documented: ReadonlySet<number>,
+  control = false,
 ): Promise<Verdict> {
   const violations: Violation[] = [];
   const header = response.headers.get("sl-violations");
@@ -76,7 +79,7 @@ export async function judgeResponse(
       message: `status ${response.status} is not documented in the spec`,
     });
   }
-  const verdict = { direction, method: request.method, url: request.url, status: response.status, violations };
+  const verdict = { direction, method: request.method, url: request.url, status: response.status, violations, control };
   record(verdict);
   return verdict;
 }

@@ -21,7 +21,7 @@ const newest = { scheduledTime: "2099-01-01T00:00:00Z" };
 describe("a broken mock is caught", () => {
   let env: MockBehindPrism;
   beforeAll(async () => {
-    env = await startMockBehindPrism({ snapshots: 5 });
+    env = await startMockBehindPrism({ snapshots: 5 }, { control: true });
   });
   afterAll(() => env?.stop());
 
@@ -84,7 +84,7 @@ describe("a broken client is caught", () => {
     ["pageNum below 1", "pageNum", "0", "request.query.pagenum"],
     ["a boolean that is not one", "includeCount", "maybe", "request.query.includecount"],
   ])("%s", async (_name, parameter, value, location) => {
-    const judged = judgingFetch("client-to-spec", documentedStatuses());
+    const judged = judgingFetch("client-to-spec", documentedStatuses(), fetch, { control: true });
     const atlas = createAtlasClient({
       publicKey: "p",
       privateKey: "k",

@@ -43,14 +43,14 @@ describe("the Prism harness", () => {
   });
 
   it("reports an out-of-range parameter, naming it", async () => {
-    const judged = judgingFetch("client-to-spec", documented);
+    const judged = judgingFetch("client-to-spec", documented, fetch, { control: true });
     await judged(`${prism.url}${path}?itemsPerPage=501`);
     const [verdict] = judged.verdicts;
     expect(verdict?.violations.map((v) => v.location)).toContain("request.query.itemsperpage");
   });
 
   it("counts an undocumented status as a violation", async () => {
-    const judged = judgingFetch("client-to-spec", documented);
+    const judged = judgingFetch("client-to-spec", documented, fetch, { control: true });
     await judged(`${prism.url}${path}`, { headers: { Prefer: "code=418" } });
     expect(judged.verdicts[0]?.violations.length).toBeGreaterThan(0);
   });

@@ -22,7 +22,10 @@ export interface MockBehindPrism {
  * Request validation is off so that bad requests reach the mock and its
  * 4xx answers get judged too.
  */
-export async function startMockBehindPrism(options: MockServerOptions = {}): Promise<MockBehindPrism> {
+export async function startMockBehindPrism(
+  options: MockServerOptions = {},
+  { control = false }: { control?: boolean } = {},
+): Promise<MockBehindPrism> {
   const server = await startMockServer({ auth: "off", seed: 11, ...options });
   let prism: RunningPrism;
   try {
@@ -36,7 +39,7 @@ export async function startMockBehindPrism(options: MockServerOptions = {}): Pro
     await server.close();
     throw error;
   }
-  const judged = judgingFetch("mock-to-spec", documentedStatuses());
+  const judged = judgingFetch("mock-to-spec", documentedStatuses(), fetch, { control });
   return {
     server,
     prism,
