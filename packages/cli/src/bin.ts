@@ -1,0 +1,31 @@
+import { EXIT } from "./exit-codes.js";
+import { main } from "./main.js";
+import { redact } from "./redact.js";
+import { createTerminal, secretsFrom } from "./terminal.js";
+
+const secrets = secretsFrom(process.env);
+
+// Last resort: whatever escapes main is reported in one redacted line, never as a raw stack.
+const crash = (error: unknown) => {
+  process.stderr.write(
+    `atlas-snapshots: unexpected error: ${redact(String((error as Error)?.message ?? error), secrets)}\n`,
+  );
+  process.exit(EXIT.unexpected);
+};
+process.on("uncaughtException", crash);
+process.on("unhandledRejection", crash);
+
+// A reader that went away (`| head`) is not an error worth a stack trace.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(EXIT.ok);
+  crash(error);
+});
+
+// Ctrl-C: erase a half-drawn progress line before leaving, with the shell's usual 130.
+process.once("SIGINT", () => {
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[2K");
+  process.exit(130);
+});
+
+const terminal = createTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env });
+process.exitCode = await main(process.argv.slice(2), terminal);

@@ -1,0 +1,66 @@
+import {
+  AtlasApiError,
+  AtlasAuthenticationError,
+  AtlasConnectionError,
+  AtlasNotFoundError,
+  AtlasPermissionError,
+  AtlasRateLimitError,
+  AtlasServerError,
+  AtlasValidationError,
+} from "@atlas-snapshots/client";
+import { EXIT, type ExitCode } from "./exit-codes.js";
+import { MalformedReplyError } from "./page-checking-fetch.js";
+import { formatDuration } from "./parse-duration.js";
+import { PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
+import { UsageError } from "./usage-error.js";
+
+export interface Failure {
+  code: ExitCode;
+  message: string;
+  /** What to do about it, for people; optional. */
+  hint?: string;
+}
+
+/** Maps anything thrown to an exit code, a one-line message and a hint. */
+export function describeFailure(error: unknown): Failure {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError || error instanceof AtlasValidationError) return { code: EXIT.usage, message };
+  if (error instanceof AtlasAuthenticationError || error instanceof AtlasPermissionError) {
+    const hint =
+      error instanceof AtlasAuthenticationError
+        ? `check ${PUBLIC_KEY_VAR} and ${PRIVATE_KEY_VAR}`
+        : "check the key's project roles and its IP access list";
+    return { code: EXIT.auth, message, hint };
+  }
+  if (error instanceof AtlasNotFoundError) return { code: EXIT.notFound, message, hint: "check --group and --cluster" };
+  if (error instanceof AtlasRateLimitError) {
+    const wait = error.retryAfter === undefined ? "" : ` (Atlas asked to wait ${formatDuration(error.retryAfter)})`;
+    return { code: EXIT.rateLimited, message, hint: `wait and run again${wait}, or raise --retries` };
+  }
+  if (error instanceof AtlasConnectionError || error instanceof AtlasServerError) {
+    const root = rootCause(error);
+    const why = root && !message.includes(root) ? ` (${root})` : "";
+    return {
+      code: EXIT.network,
+      message: message + why,
+      hint: "check --base-url and the network, or raise --retries / --timeout",
+    };
+  }
+  if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message };
+  if (error instanceof MalformedReplyError) {
+    return {
+      code: EXIT.unexpected,
+      message,
+      hint: "check that --base-url is an Atlas Administration API v1.0 base URL",
+    };
+  }
+  return { code: EXIT.unexpected, message: `unexpected error: ${message}`, hint: "run with --verbose for details" };
+}
+
+/** The innermost cause's message, e.g. `connect ECONNREFUSED 127.0.0.1:9` under fetch's bare "fetch failed". */
+function rootCause(error: Error): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error && current.cause !== undefined; depth++)
+    current = current.cause;
+  return current === error ? undefined : current instanceof Error ? current.message : undefined;
+}

@@ -1,0 +1,54 @@
+import type { TenantSnapshot } from "@atlas-snapshots/types";
+import { formatDuration } from "./parse-duration.js";
+
+export interface Verdict {
+  ok: boolean;
+  /** One line, no trailing newline. */
+  reason: string;
+}
+
+const time = (s: TenantSnapshot) => {
+  const ms = Date.parse(s.scheduledTime);
+  return Number.isNaN(ms) ? Number.NEGATIVE_INFINITY : ms;
+};
+
+/** Newest scheduledTime first, ties by id descending: the spec's order, whatever order we got. */
+const newestFirst = (a: TenantSnapshot, b: TenantSnapshot) =>
+  time(b) - time(a) || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0);
+
+/**
+ * The `check` rule: the latest snapshot must be COMPLETED and scheduled less
+ * than `maxAgeMs` before `nowMs`. Age counts from scheduledTime, the time
+ * the snapshot stands for, which every snapshot has (a queued one has no
+ * start or finish yet).
+ */
+export function judgeLatest(snapshots: readonly TenantSnapshot[], maxAgeMs: number, nowMs: number): Verdict {
+  const sorted = [...snapshots].sort(newestFirst);
+  const latest = sorted[0];
+  if (!latest) return { ok: false, reason: "no snapshots: the cluster has none yet" };
+
+  const ago = (s: TenantSnapshot) => `${formatDuration(nowMs - time(s))} ago`;
+  const describe = (s: TenantSnapshot) => `${s.id} (scheduled ${s.scheduledTime}, ${ago(s)})`;
+  const maxAge = formatDuration(maxAgeMs);
+
+  if (latest.status === "COMPLETED") {
+    const age = nowMs - time(latest);
+    if (age < maxAgeMs)
+      return { ok: true, reason: `latest snapshot ${describe(latest)} is COMPLETED, within ${maxAge}` };
+    return {
+      ok: false,
+      reason: `stale: latest snapshot ${describe(latest)} is COMPLETED but ${formatDuration(age - maxAgeMs)} older than the max age of ${maxAge}`,
+    };
+  }
+
+  // Say where the last good one stands, so a failure at 3 a.m. is easy to weigh.
+  const lastGood = sorted.find((s) => s.status === "COMPLETED");
+  const context = lastGood ? `; last completed: ${lastGood.id}, ${ago(lastGood)}` : "; no completed snapshot at all";
+  const what =
+    latest.status === "FAILED"
+      ? "FAILED"
+      : ["RUNNING", "QUEUED", "PENDING"].includes(latest.status)
+        ? `still ${latest.status}, not completed yet`
+        : `${latest.status}, not COMPLETED`;
+  return { ok: false, reason: `latest snapshot ${describe(latest)} is ${what}${context}` };
+}

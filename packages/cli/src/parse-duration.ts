@@ -1,0 +1,37 @@
+import { UsageError } from "./usage-error.js";
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 } as const;
+// Units in falling order, each at most once: 2d, 26h, 90m, 1d12h, 3600s, 1h30m15s.
+const DURATION = /^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/;
+
+/** Parses a duration such as `26h` or `1d12h` into milliseconds (> 0). */
+export function parseDuration(text: string, flag: string): number {
+  const match = DURATION.exec(text.trim().toLowerCase());
+  if (!text.trim() || !match) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(text)} is not a duration; use forms like 26h, 90m, 2d, 1d12h or 3600s`,
+    );
+  }
+  const [, d = "0", h = "0", m = "0", s = "0"] = match;
+  const ms = +d * UNIT_MS.d + +h * UNIT_MS.h + +m * UNIT_MS.m + +s * UNIT_MS.s;
+  if (ms <= 0 || !Number.isSafeInteger(ms)) {
+    throw new UsageError(`${flag} ${JSON.stringify(text)} must be longer than zero and reasonably sized`);
+  }
+  return ms;
+}
+
+/** Formats milliseconds for people: the coarsest unit and the next one down, e.g. `1d 3h`, `3h 12m`, `42s`. */
+export function formatDuration(ms: number): string {
+  let rest = Math.max(0, Math.round(ms / 1000));
+  const counts = ([86_400, 3_600, 60, 1] as const).map((size) => {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    return count;
+  });
+  const first = counts.findIndex((count) => count > 0);
+  if (first === -1) return "0s";
+  return [first, first + 1]
+    .filter((i) => (counts[i] ?? 0) > 0)
+    .map((i) => `${counts[i]}${"dhms"[i]}`)
+    .join(" ");
+}

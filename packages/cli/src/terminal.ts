@@ -1,0 +1,49 @@
+import { once } from "node:events";
+import { useColor } from "./color.js";
+import { createProgressLine, type ProgressLine } from "./progress-line.js";
+import { PRIVATE_KEY_VAR } from "./read-credentials.js";
+import { redact } from "./redact.js";
+
+/** Where a command writes, and what it knows about the terminal. */
+export interface Terminal {
+  env: NodeJS.ProcessEnv;
+  /** Data on stdout; waits while the pipe is full, so a streamed list stays in step with the reader. */
+  out(text: string): Promise<void>;
+  /** A line on stderr for people, with the private key redacted. */
+  err(line: string): void;
+  /** stdout is a terminal and NO_COLOR is unset. */
+  colorOut: boolean;
+  colorErr: boolean;
+  /** A live line on stderr; a no-op unless stderr is a terminal. */
+  progress: ProgressLine;
+}
+
+export interface TerminalStreams {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Every form of the private key we might have seen: as set, and trimmed. */
+export function secretsFrom(env: NodeJS.ProcessEnv): string[] {
+  const raw = env[PRIVATE_KEY_VAR] ?? "";
+  return [raw, raw.trim()].filter((secret) => secret.length > 0);
+}
+
+export function createTerminal({ stdout, stderr, env }: TerminalStreams): Terminal {
+  const secrets = secretsFrom(env);
+  const progress = createProgressLine(stderr, stderr.isTTY === true && env.TERM !== "dumb");
+  return {
+    env,
+    async out(text) {
+      if (!stdout.write(text)) await once(stdout, "drain");
+    },
+    err(line) {
+      progress.clear();
+      stderr.write(`${redact(line, secrets)}\n`);
+    },
+    colorOut: useColor(stdout.isTTY, env),
+    colorErr: useColor(stderr.isTTY, env),
+    progress,
+  };
+}

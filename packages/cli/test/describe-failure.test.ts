@@ -1,0 +1,38 @@
+import { AtlasApiError, AtlasConnectionError, AtlasTimeoutError, AtlasValidationError } from "@atlas-snapshots/client";
+import { describe, expect, it } from "vitest";
+import { describeFailure } from "../src/describe-failure.js";
+import { redact } from "../src/redact.js";
+import { UsageError } from "../src/usage-error.js";
+
+const api = (status: number) => AtlasApiError.from({ status, body: { errorCode: "X", detail: "d" } });
+
+describe("describeFailure", () => {
+  it.each([
+    ["usage", new UsageError("bad"), 2],
+    ["client validation", new AtlasValidationError("groupId", "x", "must match"), 2],
+    ["401", api(401), 3],
+    ["403", api(403), 3],
+    ["404", api(404), 4],
+    ["429", api(429), 5],
+    ["500", api(500), 6],
+    ["503", api(503), 6],
+    ["connection", new AtlasConnectionError("refused"), 6],
+    ["timeout", new AtlasTimeoutError("slow"), 6],
+    ["400", api(400), 7],
+    ["409", api(409), 7],
+    ["a bug", new TypeError("x is undefined"), 7],
+    ["a non-error", "string thrown", 7],
+  ])("%s exits %i", (_name, error, code) => {
+    expect(describeFailure(error).code).toBe(code);
+  });
+
+  it("names the credential variables on 401", () => {
+    expect(describeFailure(api(401)).hint).toMatch(/MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY/);
+  });
+});
+
+describe("redact", () => {
+  it("replaces every occurrence of every secret, ignoring empty ones", () => {
+    expect(redact("k=abc; again abc", ["abc", ""])).toBe("k=[redacted]; again [redacted]");
+  });
+});
