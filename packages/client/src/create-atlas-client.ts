@@ -9,7 +9,7 @@ import {
 import createClient, { type Client } from "openapi-fetch";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
-import { AtlasApiError } from "./errors.js";
+import { AtlasApiError, AtlasResponseError } from "./errors.js";
 import { paginate } from "./paginate.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
@@ -109,19 +109,26 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       params: { path: { groupId, clusterName }, query },
       signal: callSignal,
     });
+    const body: unknown = data;
+    const { pathname, search } = new URL(response.url);
+    const url = pathname + search;
+    const isObject = typeof body === "object" && body !== null;
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
-    const enveloped = data !== undefined && "content" in data;
-    if (!response.ok || data === undefined || enveloped) {
-      const { pathname, search } = new URL(response.url);
+    const enveloped = isObject && "content" in body;
+    if (!response.ok || enveloped) {
       throw AtlasApiError.from({
         status: response.status,
-        body: enveloped ? data : error,
+        body: enveloped ? body : error,
         headers: response.headers,
         method: "GET",
-        url: pathname + search,
+        url,
       });
     }
-    return data as TenantSnapshotPage;
+    // A page without results would read as an empty page and silently end a listing early.
+    if (!isObject || !Array.isArray((body as { results?: unknown }).results)) {
+      throw new AtlasResponseError(response.status, "GET", url, "its body has no `results` array");
+    }
+    return body as TenantSnapshotPage;
   }
 
   function iterateTenantSnapshots(

@@ -141,6 +141,19 @@ export class AtlasTimeoutError extends AtlasConnectionError {
   override name = "AtlasTimeoutError";
 }
 
+/** A success status whose body is not what the spec promises (e.g. a page without `results`). */
+export class AtlasResponseError extends AtlasError {
+  override name = "AtlasResponseError";
+  constructor(
+    readonly status: number,
+    readonly method: string,
+    readonly url: string,
+    problem: string,
+  ) {
+    super(`Atlas answered ${status} for ${method} ${url}, but ${problem}; refusing to treat it as a page`);
+  }
+}
+
 /** A bad argument, caught before any request was sent. */
 export class AtlasValidationError extends AtlasError {
   override name = "AtlasValidationError";

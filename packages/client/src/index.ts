@@ -20,6 +20,7 @@ export {
   AtlasNotFoundError,
   AtlasPermissionError,
   AtlasRateLimitError,
+  AtlasResponseError,
   AtlasServerError,
   AtlasTimeoutError,
   AtlasValidationError,

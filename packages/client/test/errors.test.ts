@@ -7,6 +7,7 @@ import {
   AtlasNotFoundError,
   AtlasPermissionError,
   AtlasRateLimitError,
+  AtlasResponseError,
   AtlasServerError,
   createAtlasClient,
 } from "../src/index.js";
@@ -134,6 +135,19 @@ describe("errors from the client", () => {
     expect(error).toBeInstanceOf(AtlasNotFoundError);
     expect(error).toMatchObject({ status: 404, errorCode: "CLUSTER_NOT_FOUND" });
     expect(new URL(fetch.calls[0]?.url ?? "").searchParams.get("envelope")).toBe("true");
+  });
+
+  it.each([
+    ["a page without results", { totalCount: 3 }],
+    ["a JSON string", "not a page"],
+    ["JSON null", null],
+  ])("refuses a 200 carrying %s instead of reading it as an empty page", async (_name, body) => {
+    const fetch = scriptedFetch(() => Response.json(body, { status: 200 }));
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasResponseError);
+    expect((error as Error).message).toContain("has no `results` array");
+    await expect(atlas.listAllTenantSnapshots(target)).rejects.toBeInstanceOf(AtlasResponseError);
   });
 
   it("throws an enveloped error even when the request did not ask for the envelope", async () => {
