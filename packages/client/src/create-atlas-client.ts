@@ -105,10 +105,14 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
     const { groupId, clusterName, signal: callSignal, ...query } = params;
     validateSnapshotParams(params);
-    const { data, error, response } = await client.GET(SNAPSHOTS_PATH, {
-      params: { path: { groupId, clusterName }, query },
-      signal: callSignal,
-    });
+    const { data, error, response } = await client
+      .GET(SNAPSHOTS_PATH, { params: { path: { groupId, clusterName }, query }, signal: callSignal })
+      .catch((cause: unknown) => {
+        // openapi-fetch parses every body as JSON; a body that is not JSON is a reply we cannot trust.
+        if (!(cause instanceof SyntaxError)) throw cause;
+        const target = `GET ${SNAPSHOTS_PATH.replace("{groupId}", groupId).replace("{clusterName}", clusterName)}`;
+        throw new AtlasResponseError(undefined, target, `its body is not JSON (${cause.message.slice(0, 80)})`);
+      });
     const body: unknown = data;
     const { pathname, search } = new URL(response.url);
     const url = pathname + search;
@@ -126,7 +130,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     }
     // A page without results would read as an empty page and silently end a listing early.
     if (!isObject || !Array.isArray((body as { results?: unknown }).results)) {
-      throw new AtlasResponseError(response.status, "GET", url, "its body has no `results` array");
+      throw new AtlasResponseError(response.status, `GET ${url}`, "its body has no `results` array");
     }
     return body as TenantSnapshotPage;
   }

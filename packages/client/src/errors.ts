@@ -145,12 +145,13 @@ export class AtlasTimeoutError extends AtlasConnectionError {
 export class AtlasResponseError extends AtlasError {
   override name = "AtlasResponseError";
   constructor(
-    readonly status: number,
-    readonly method: string,
-    readonly url: string,
+    /** The HTTP status, when the reply got that far. */
+    readonly status: number | undefined,
+    /** Method and path, e.g. `GET /api/atlas/v1.0/groups/...`. */
+    readonly request: string,
     problem: string,
   ) {
-    super(`Atlas answered ${status} for ${method} ${url}, but ${problem}; refusing to treat it as a page`);
+    super(`Atlas's ${status ?? ""} reply to ${request} is not a page of snapshots: ${problem}`.replace("  ", " "));
   }
 }
 

@@ -24,6 +24,7 @@ describe("createAtlasClient", () => {
         "AtlasNotFoundError",
         "AtlasPermissionError",
         "AtlasRateLimitError",
+        "AtlasResponseError",
         "AtlasServerError",
         "AtlasTimeoutError",
         "AtlasValidationError",

@@ -146,8 +146,23 @@ describe("errors from the client", () => {
     const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
     const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtlasResponseError);
-    expect((error as Error).message).toContain("has no `results` array");
+    expect((error as Error).message).toMatch(
+      /reply to GET \/.*snapshots.* is not a page of snapshots: its body has no `results` array/,
+    );
     await expect(atlas.listAllTenantSnapshots(target)).rejects.toBeInstanceOf(AtlasResponseError);
+  });
+
+  it.each([
+    ["HTML", "<html>oops</html>"],
+    ["cut-off JSON", '{"results": ['],
+  ])("refuses a 200 whose body is %s", async (_name, text) => {
+    const fetch = scriptedFetch(
+      () => new Response(text, { status: 200, headers: { "content-type": "application/json" } }),
+    );
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch, maxRetries: 0 });
+    const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasResponseError);
+    expect((error as Error).message).toContain("its body is not JSON");
   });
 
   it("throws an enveloped error even when the request did not ask for the envelope", async () => {
