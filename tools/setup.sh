@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine with Node.js 20:
 # pnpm, the lockfile's packages, and the Debian packages some tests drive for real
-# (apache2 as an independent Digest server, curl as an independent Digest client).
+# (apache2 as an independent Digest server, curl as an independent Digest client,
+# chromium for the browser example's tests, driven by playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,7 @@ fi
 missing=()
 [ -x /usr/sbin/apache2 ] || missing+=(apache2)
 command -v curl >/dev/null || missing+=(curl)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
