@@ -30,6 +30,30 @@ export type CliCommand =
 
 class UsageError extends Error {}
 
+const REDACTED = "{PRIVATE-KEY}";
+
+/**
+ * Every --private-key value on the command line, found without parseArgs so
+ * they are known even when parsing fails. Shorter than 4 characters they are
+ * left alone: not real secrets, and replacing them would garble every message.
+ */
+export function privateKeysIn(argv: readonly string[]): string[] {
+  const keys: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg === "--private-key" && i + 1 < argv.length) keys.push(argv[i + 1] as string);
+    else if (arg.startsWith("--private-key=")) keys.push(arg.slice("--private-key=".length));
+  });
+  return keys.filter((k) => k.length >= 4);
+}
+
+/** `text` with each of `keys` replaced: everything the CLI prints goes through this. */
+export function redact(text: string, keys: readonly string[]): string {
+  return keys.reduce((out, key) => out.split(key).join(REDACTED), text);
+}
+
+/** Positionals safe to echo (our own words, not the user's): a subcommand someone may expect. */
+const COMMAND_WORDS = new Set(["serve", "start", "run", "help"]);
+
 function integer(flag: string, value: string, min: number, max: number): number {
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= min && n <= max))
@@ -39,10 +63,12 @@ function integer(flag: string, value: string, min: number, max: number): number 
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   try {
-    const { values } = parseArgs({
+    const { values, tokens } = parseArgs({
       args: [...argv],
       strict: true,
-      allowPositionals: false,
+      // Positionals are refused below: parseArgs' own message would echo them, and a stray one is often a key.
+      allowPositionals: true,
+      tokens: true,
       options: {
         port: { type: "string" },
         host: { type: "string" },
@@ -59,6 +85,17 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         help: { type: "boolean", short: "h" },
       },
     });
+    const positional = tokens.find((t) => t.kind === "positional");
+    if (positional) {
+      const shown = COMMAND_WORDS.has(positional.value)
+        ? ` "${positional.value}" (atlas-mock-server has no subcommands)`
+        : values["public-key"] !== undefined && values["private-key"] === undefined
+          ? " (not shown; a forgotten --private-key?)"
+          : " (not shown, in case it is a key)";
+      throw new UsageError(
+        `unexpected positional argument #${positional.index + 1}${shown}; flags take the form --name value.`,
+      );
+    }
     if (values.help) return { kind: "help" };
     const options: MockServerOptions = {};
     if (values.port !== undefined) options.port = integer("port", values.port, 0, 65535);
@@ -115,7 +152,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   } catch (error) {
     // parseArgs throws TypeErrors with codes like ERR_PARSE_ARGS_UNKNOWN_OPTION; both kinds are usage errors.
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      return { kind: "error", message: (error as Error).message };
+      return { kind: "error", message: redact((error as Error).message, privateKeysIn(argv)) };
     }
     throw error;
   }

@@ -1,21 +1,26 @@
 #!/usr/bin/env node
 // atlas-mock-server: the mock server from the command line. Ctrl-C stops it.
 import { readFileSync } from "node:fs";
-import { parseCliArgs, USAGE } from "./cli-args.js";
+import { parseCliArgs, privateKeysIn, redact, USAGE } from "./cli-args.js";
 import { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
 import { DEFAULT_CLUSTER_NAME, DEFAULT_GROUP_ID } from "./default-data.js";
 import { startMockServer } from "./server.js";
 import { loadMockData } from "./validate-mock-data.js";
 
+const argv = process.argv.slice(2);
+const secrets = privateKeysIn(argv);
+// Everything printed goes through here, so a --private-key value never shows.
+const print = (stream: NodeJS.WriteStream, text: string) => stream.write(redact(text, secrets));
+
 function usageError(message: string): never {
-  process.stderr.write(`atlas-mock-server: ${message}\n\n${USAGE}\n`);
+  print(process.stderr, `atlas-mock-server: ${message}\n\n${USAGE}\n`);
   process.exit(2);
 }
 
 async function main(): Promise<void> {
-  const command = parseCliArgs(process.argv.slice(2));
+  const command = parseCliArgs(argv);
   if (command.kind === "help") {
-    process.stdout.write(`${USAGE}\n`);
+    print(process.stdout, `${USAGE}\n`);
     return;
   }
   if (command.kind === "error") usageError(command.message);
@@ -27,7 +32,12 @@ async function main(): Promise<void> {
       usageError(`--data ${dataFile}: ${(error as Error).message}`);
     }
   }
-  const server = await startMockServer(options);
+  const server = await startMockServer(options).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "EADDRINUSE") throw error;
+    // Name the port and host as the user gave them, so it is clear which flag to change.
+    const { port = 0, host = "127.0.0.1" } = options;
+    throw new Error(`port ${port} on ${host} is in use (EADDRINUSE); pick another with --port, or 0 for a free one`);
+  });
   const lines = [`Atlas mock listening on ${server.url}`];
   const example = `${server.url}/groups/${DEFAULT_GROUP_ID}/clusters/${DEFAULT_CLUSTER_NAME}/backup/tenant/snapshots`;
   if (options.auth === "off") {
@@ -44,10 +54,10 @@ async function main(): Promise<void> {
       `Try: curl --user "${options.credentials[0]?.publicKey}:{PRIVATE-KEY}" --digest --include --request GET "${example}"`,
     );
   }
-  process.stdout.write(`${lines.join("\n")}\n`);
+  print(process.stdout, `${lines.join("\n")}\n`);
 
   const stop = (signal: string) => {
-    process.stdout.write(`Received ${signal}, stopping.\n`);
+    print(process.stdout, `Received ${signal}, stopping.\n`);
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),
@@ -57,7 +67,7 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => stop("SIGTERM"));
 }
 
-main().catch((error: Error & { code?: string }) => {
-  process.stderr.write(`atlas-mock-server: ${error.code === "EADDRINUSE" ? "that port is in use" : error.message}\n`);
+main().catch((error: Error) => {
+  print(process.stderr, `atlas-mock-server: ${error.message}\n`);
   process.exit(1);
 });

@@ -84,7 +84,10 @@ export function createDigestVerifier(credentials: readonly DigestCredential[], n
       if (!sameText(expected, (p.get("response") as string).toLowerCase())) return { kind: "challenge", stale: false };
       // The keys were right: any problem left is the nonce's, so stale=true tells the client to just retry.
       if (nonces.status(nonce) !== "fresh") return { kind: "challenge", stale: true };
-      if (qop !== undefined && !nonces.useCount(nonce, Number.parseInt(nc as string, 16))) {
+      if (qop === undefined) {
+        // No nc to record, but the nonce was answered: keep it ahead of never-answered ones.
+        nonces.touch(nonce);
+      } else if (!nonces.useCount(nonce, Number.parseInt(nc as string, 16))) {
         return { kind: "challenge", stale: true };
       }
       return { kind: "ok", credential };

@@ -1,8 +1,12 @@
 // Nonces the mock issued: when, and which nonce counts (nc) were already used,
 // so an expired nonce gets stale=true and a replayed request is refused.
 
-/** At most this many live nonces are remembered; the oldest go first. */
-const MAX_NONCES = 10_000;
+/**
+ * At most this many live nonces are remembered. When full, never-answered ones
+ * go first (oldest first), then answered ones least recently used first: a
+ * flood of 401s must not push out the nonce a signed-in client is using.
+ */
+export const MAX_NONCES = 10_000;
 /**
  * nc values this far below the highest seen are still accepted once: a client
  * sharing one nonce over many connections sends them out of order (a slow
@@ -34,34 +38,58 @@ export interface NonceRegistry {
   status(nonce: string): "fresh" | "expired" | "unknown";
   /** Records nc for the nonce; false for a replay or an nc too far behind. */
   useCount(nonce: string, nc: number): boolean;
+  /** Records a verified use without nc (the RFC 2069 form), which counts as answered too. */
+  touch(nonce: string): void;
 }
 
 export function createNonceRegistry(ttlMs: number, now: () => number, randomHex: () => string): NonceRegistry {
-  const nonces = new Map<string, NonceState>();
+  // Map keeps insertion order: `unanswered` is in issue order, `answered` in
+  // order of last use (a use moves the nonce to the end).
+  const unanswered = new Map<string, NonceState>();
+  const answered = new Map<string, NonceState>();
 
-  function dropExpired(at: number): void {
-    // Map keeps insertion (= issue) order, so expired nonces sit at the front.
+  function dropExpired(at: number, nonces: Map<string, NonceState>): void {
     for (const [nonce, state] of nonces) {
-      if (at - state.issuedAt <= ttlMs && nonces.size < MAX_NONCES) break;
+      if (at - state.issuedAt <= ttlMs) break;
       nonces.delete(nonce);
     }
   }
 
+  function makeRoom(): void {
+    while (unanswered.size + answered.size >= MAX_NONCES) {
+      const from = unanswered.size > 0 ? unanswered : answered;
+      from.delete(from.keys().next().value as string);
+    }
+  }
+
+  /** Marks the nonce as answered and most recently used. */
+  function markUsed(nonce: string, state: NonceState): void {
+    unanswered.delete(nonce);
+    answered.delete(nonce);
+    answered.set(nonce, state);
+  }
+
+  const lookup = (nonce: string) => answered.get(nonce) ?? unanswered.get(nonce);
+
   return {
     issue() {
       const at = now();
-      dropExpired(at);
+      // Unanswered nonces are in issue order, so the expired ones are all at the
+      // front; answered ones in use order, where this catches most of them.
+      dropExpired(at, unanswered);
+      dropExpired(at, answered);
+      makeRoom();
       const nonce = randomHex();
-      nonces.set(nonce, { issuedAt: at, maxNc: 0, seen: new Uint8Array(NC_WINDOW / 8) });
+      unanswered.set(nonce, { issuedAt: at, maxNc: 0, seen: new Uint8Array(NC_WINDOW / 8) });
       return nonce;
     },
     status(nonce) {
-      const state = nonces.get(nonce);
+      const state = lookup(nonce);
       if (!state) return "unknown";
       return now() - state.issuedAt > ttlMs ? "expired" : "fresh";
     },
     useCount(nonce, nc) {
-      const state = nonces.get(nonce);
+      const state = lookup(nonce);
       if (!state || nc < 1) return false;
       if (nc > state.maxNc) {
         // The slots of the values the window now covers held values that fell out of it.
@@ -72,7 +100,12 @@ export function createNonceRegistry(ttlMs: number, now: () => number, randomHex:
         return false;
       }
       setBit(state.seen, nc, true);
+      markUsed(nonce, state);
       return true;
+    },
+    touch(nonce) {
+      const state = lookup(nonce);
+      if (state) markUsed(nonce, state);
     },
   };
 }

@@ -1,9 +1,10 @@
 // The atlas-mock-server command, run as users run it (the built dist/cli.js).
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseCliArgs } from "../src/cli-args.js";
+import { parseCliArgs, privateKeysIn, redact } from "../src/cli-args.js";
 import { DEFAULT_MOCK_CREDENTIALS } from "../src/index.js";
 import { type CliRun, listeningUrl, runCli } from "./helpers/cli-process.js";
 import { snapshotsPath } from "./helpers/fixtures.js";
@@ -109,12 +110,50 @@ describe("atlas-mock-server", () => {
     ["a bad latency", ["--latency", "fast"], "--latency must be milliseconds"],
     ["a public key alone", ["--public-key", "abc"], "--public-key and --private-key go together"],
     ["a missing data file", ["--data", "/nonexistent/data.json"], "--data /nonexistent/data.json: ENOENT"],
-    ["a positional argument", ["serve"], "Unexpected argument 'serve'"],
+    [
+      "a subcommand",
+      ["serve"],
+      'unexpected positional argument #1 "serve" (atlas-mock-server has no subcommands); flags take the form --name value.',
+    ],
   ])("refuses %s with exit 2, a message and the usage", async (_name, args, message) => {
     const run = start(args);
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toContain(message);
     expect(run.stderr()).toContain("Usage: atlas-mock-server");
+  });
+
+  it("never prints a private key: not as a stray positional, a forgotten --private-key or another flag's value", async () => {
+    const key = "0b5e8f1c-private-d2a4";
+    const runs = [
+      ["--public-key", "abcdefgh", "--private-key", key, key],
+      ["--public-key", "abcdefgh", key],
+      ["--public-key", "abcdefgh", `--private-key=${key}`, "--port", key],
+      ["--public-key", "abcdefgh", "--private-key", key, "--data", `/nonexistent/${key}.json`],
+      ["--public-key", "abcdefgh", "--private-key", key, `--${key}`],
+    ].map(start);
+    for (const run of runs) expect(await run.exit).toBe(2);
+    const [extra, forgotten, asPort, inPath, asFlag] = runs.map((r) => r.stdout() + r.stderr()) as string[];
+    for (const output of [extra, forgotten, asPort, inPath, asFlag]) expect(output).not.toContain(key);
+    expect(extra).toContain("unexpected positional argument #5 (not shown, in case it is a key)");
+    expect(forgotten).toContain("unexpected positional argument #3 (not shown; a forgotten --private-key?)");
+    expect(asPort).toContain('--port must be an integer from 0 to 65535; got "{PRIVATE-KEY}"');
+    expect(inPath).toContain("--data /nonexistent/{PRIVATE-KEY}.json: ENOENT");
+    expect(asFlag).toContain("Unknown option '--{PRIVATE-KEY}'");
+  });
+
+  it("names the port and host when the port is in use, and exits 1", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const run = start(["--port", String(port)]);
+      expect(await run.exit).toBe(1);
+      expect(run.stderr()).toBe(
+        `atlas-mock-server: port ${port} on 127.0.0.1 is in use (EADDRINUSE); pick another with --port, or 0 for a free one\n`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 
   it("prints the usage with --help and exits 0", async () => {
@@ -149,5 +188,16 @@ describe("parseCliArgs", () => {
         rateLimit: { capacity: 10, refillPerMinute: 5 },
       },
     });
+  });
+});
+
+describe("redact and privateKeysIn", () => {
+  it("finds every --private-key value, in both forms, even where parsing would fail", () => {
+    expect(
+      privateKeysIn(["--private-key", "first-key", "--bogus", "--private-key=second-key", "--private-key"]),
+    ).toEqual(["first-key", "second-key"]);
+    // Too short to be a real secret, and replacing it would garble every message.
+    expect(privateKeysIn(["--private-key", "abc"])).toEqual([]);
+    expect(redact('got "first-key" and first-key', ["first-key"])).toBe('got "{PRIVATE-KEY}" and {PRIVATE-KEY}');
   });
 });

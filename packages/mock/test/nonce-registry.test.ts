@@ -1,6 +1,6 @@
 // Replay protection with room for concurrency: each nc once, out of order within the window.
 import { describe, expect, it } from "vitest";
-import { createNonceRegistry, NC_WINDOW } from "../src/nonce-registry.js";
+import { createNonceRegistry, MAX_NONCES, NC_WINDOW } from "../src/nonce-registry.js";
 
 describe("nonce registry", () => {
   const make = (ttl = 1000) => {
@@ -43,5 +43,33 @@ describe("nonce registry", () => {
     expect(registry.status(nonce)).toBe("expired");
     expect(registry.status("forged")).toBe("unknown");
     expect(registry.useCount("forged", 1)).toBe(false);
+  });
+
+  it("keeps a nonce in use while a flood of unanswered ones passes the limit, and stays bounded", () => {
+    const { registry } = make(60_000);
+    const inUse = registry.issue();
+    const rfc2069 = registry.issue();
+    expect(registry.useCount(inUse, 1)).toBe(true);
+    registry.touch(rfc2069); // a verified answer without nc counts as answered too
+    const flood = Array.from({ length: 3 * MAX_NONCES }, () => registry.issue());
+    expect(registry.status(inUse)).toBe("fresh");
+    expect(registry.useCount(inUse, 2)).toBe(true);
+    expect(registry.status(rfc2069)).toBe("fresh");
+    // The flood's oldest went first; its newest MAX_NONCES - 2 are still there.
+    expect(registry.status(flood[0] as string)).toBe("unknown");
+    expect(flood.filter((n) => registry.status(n) === "fresh").length).toBe(MAX_NONCES - 2);
+    expect(registry.status(flood.at(-1) as string)).toBe("fresh");
+  });
+
+  it("when every nonce was answered, drops the least recently used one", () => {
+    const { registry } = make(60_000);
+    const nonces = Array.from({ length: MAX_NONCES }, () => registry.issue());
+    expect(nonces.every((n) => registry.useCount(n, 1))).toBe(true);
+    const [oldest, second] = nonces as [string, string];
+    expect(registry.useCount(oldest, 2)).toBe(true); // now second is the least recently used
+    const fresh = registry.issue();
+    expect(registry.status(second)).toBe("unknown");
+    expect(registry.status(oldest)).toBe("fresh");
+    expect(registry.status(fresh)).toBe("fresh");
   });
 });
