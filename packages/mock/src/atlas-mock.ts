@@ -1,7 +1,6 @@
 // The core: every Atlas behaviour, from a request to a reply. No node: imports,
 // so it runs in browsers under msw's service worker as well as in the server.
 import type { TenantSnapshotPage } from "@atlas-snapshots/types";
-import type { HttpHandler } from "msw";
 import {
   cannotAccessGroup,
   clusterNotFound,
@@ -20,7 +19,6 @@ import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults
 import { replyToResponse } from "./fetch-adapter.js";
 import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
 import { pageLinks } from "./links.js";
-import { createMswHandlers } from "./msw-handlers.js";
 import { createNonceRegistry } from "./nonce-registry.js";
 import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from "./options.js";
 import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
@@ -32,10 +30,12 @@ import { createRequestLog, type RequestLog, redactHeaders } from "./request-log.
 import { matchRoute } from "./route.js";
 import { createMockStore, type MockStore } from "./store.js";
 
-export interface AtlasMock {
+/**
+ * The mock without its msw handlers: what the HTTP server needs. Kept apart so
+ * that the server never loads msw (it costs more start-up time than the server).
+ */
+export interface AtlasMockCore {
   readonly options: Readonly<ResolvedMockOptions>;
-  /** msw handlers for setupServer (Node) and setupWorker (browser), answering everything under baseUrl. */
-  readonly handlers: HttpHandler[];
   readonly store: MockStore;
   readonly requests: RequestLog;
   /** Answers a fetch Request. Transport faults come back marked: see transportFaultOf. */
@@ -57,7 +57,7 @@ interface Outcome {
 
 const JSON_TYPE = "application/json";
 
-export function createAtlasMock(input: AtlasMockOptions = {}): AtlasMock {
+export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const options = resolveOptions(input);
   const { now, basePath } = options;
   const store = createMockStore(
@@ -238,13 +238,8 @@ export function createAtlasMock(input: AtlasMockOptions = {}): AtlasMock {
     return out;
   }
 
-  let handlers: HttpHandler[] | undefined;
-  const mock: AtlasMock = {
+  const mock: AtlasMockCore = {
     options,
-    get handlers() {
-      handlers ??= createMswHandlers(mock);
-      return handlers;
-    },
     store,
     requests,
     reply,

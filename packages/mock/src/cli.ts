@@ -54,8 +54,6 @@ async function main(): Promise<void> {
       `Try: curl --user "${options.credentials[0]?.publicKey}:{PRIVATE-KEY}" --digest --include --request GET "${example}"`,
     );
   }
-  print(process.stdout, `${lines.join("\n")}\n`);
-
   const stop = (signal: string) => {
     print(process.stdout, `Received ${signal}, stopping.\n`);
     server.close().then(
@@ -63,8 +61,10 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   };
+  // Listen for signals before saying we are listening: whoever waits for that line may signal at once.
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  print(process.stdout, `${lines.join("\n")}\n`);
 }
 
 main().catch((error: Error) => {

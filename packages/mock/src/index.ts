@@ -1,7 +1,8 @@
 // @atlas-snapshots/mock: an Atlas stand-in for the M2/M5 snapshot endpoint.
 
 // The mock
-export { type AtlasMock, createAtlasMock } from "./atlas-mock.js";
+export type { AtlasMockCore } from "./atlas-mock.js";
+export { type AtlasMock, createAtlasMock } from "./create-atlas-mock.js";
 export { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
 export {
   createDefaultData,

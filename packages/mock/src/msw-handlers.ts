@@ -2,13 +2,13 @@
 // paths there also get an Atlas 404 and nothing falls through unnoticed.
 import type { ApiError, ApiErrorEnvelope, TenantSnapshotPage } from "@atlas-snapshots/types";
 import { type HttpHandler, HttpResponse, http } from "msw";
-import type { AtlasMock } from "./atlas-mock.js";
+import type { AtlasMockCore } from "./atlas-mock.js";
 import { replyToResponse } from "./fetch-adapter.js";
 
 /** Every body the endpoint sends, as the generated types describe them. */
 export type AtlasResponseBody = TenantSnapshotPage | ApiError | ApiErrorEnvelope;
 
-export function createMswHandlers(mock: Pick<AtlasMock, "reply" | "options">): HttpHandler[] {
+export function createMswHandlers(mock: Pick<AtlasMockCore, "reply" | "options">): HttpHandler[] {
   const base = new URL(mock.options.baseUrl);
   const prefix = `${mock.options.basePath}/`;
   // A predicate rather than a `${baseUrl}/*` pattern: msw's pattern matching decodes the

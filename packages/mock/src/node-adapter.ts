@@ -1,7 +1,7 @@
 // node:http ⇄ core, with no layers between: a thin MockRequest over node's
 // request, and the reply written straight to the socket.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { AtlasMock } from "./atlas-mock.js";
+import type { AtlasMockCore } from "./atlas-mock.js";
 import type { MockReply, MockRequest } from "./reply.js";
 
 /** host[:port] as a Host header may carry it; anything else falls back to the listening address. */
@@ -43,7 +43,12 @@ function writeReply(reply: MockReply, res: ServerResponse): void {
 }
 
 /** Answers one node request through the mock; never throws. */
-export function handleNodeRequest(mock: AtlasMock, req: IncomingMessage, res: ServerResponse, fallbackHost: string) {
+export function handleNodeRequest(
+  mock: AtlasMockCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fallbackHost: string,
+) {
   req.resume(); // the endpoint reads no body; drain any so keep-alive works
   mock.reply(toMockRequest(req, fallbackHost)).then(
     (reply) => writeReply(reply, res),

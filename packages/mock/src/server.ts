@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { REASON_PHRASES } from "./api-error.js";
-import { type AtlasMock, createAtlasMock } from "./atlas-mock.js";
+import { type AtlasMockCore, createAtlasCore } from "./atlas-mock.js";
 import { handleNodeRequest } from "./node-adapter.js";
 import type { AtlasMockOptions } from "./options.js";
 
@@ -12,8 +12,8 @@ export interface MockServerOptions extends AtlasMockOptions {
   port?: number;
   /** Address to listen on (default 127.0.0.1). */
   host?: string;
-  /** Serve this mock instead of creating one from the other options. */
-  mock?: AtlasMock;
+  /** Serve this mock (from createAtlasMock, say) instead of creating one from the other options. */
+  mock?: AtlasMockCore;
   /** Largest request head node accepts before answering 431 (default 16 KiB). */
   maxHeaderSize?: number;
 }
@@ -23,7 +23,8 @@ export interface MockServer {
   url: string;
   port: number;
   host: string;
-  mock: AtlasMock;
+  /** The mock behind the server (store, requests, forceResponse...); msw handlers are not loaded here. */
+  mock: AtlasMockCore;
   /** Stops listening and closes open connections; calling it again returns the same promise. */
   close(): Promise<void>;
 }
@@ -53,7 +54,7 @@ function hostForUrl(host: string): string {
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = "127.0.0.1", mock: given, maxHeaderSize = 16_384, ...mockOptions } = options;
-  const mock = given ?? createAtlasMock(mockOptions);
+  const mock = given ?? createAtlasCore(mockOptions);
   let fallbackHost = hostForUrl(host);
   const server: Server = createServer({ maxHeaderSize }, (req, res) => handleNodeRequest(mock, req, res, fallbackHost));
   server.on("clientError", onClientError);

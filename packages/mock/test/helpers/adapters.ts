@@ -1,11 +1,11 @@
 // The two ways a test reaches the mock: msw intercepting fetch, and the HTTP server.
 import { DEFAULT_BASE_URL } from "@atlas-snapshots/types";
 import type { SetupServer } from "msw/node";
-import { type AtlasMock, type AtlasMockOptions, createAtlasMock } from "../../src/index.js";
+import { type AtlasMockCore, type AtlasMockOptions, createAtlasMock } from "../../src/index.js";
 import { startMockServer } from "../../src/server.js";
 
 export interface Target {
-  mock: AtlasMock;
+  mock: AtlasMockCore;
   /** Base URL clients use, e.g. https://cloud.mongodb.com/api/atlas/v1.0 or http://127.0.0.1:PORT/api/atlas/v1.0. */
   baseUrl: string;
   stop(): Promise<void>;
