@@ -5,11 +5,11 @@ import {
   AtlasNotFoundError,
   AtlasPermissionError,
   AtlasRateLimitError,
+  AtlasResponseError,
   AtlasServerError,
   AtlasValidationError,
 } from "@atlas-snapshots/client";
 import { EXIT, type ExitCode } from "./exit-codes.js";
-import { MalformedReplyError } from "./page-checking-fetch.js";
 import { formatDuration } from "./parse-duration.js";
 import { PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
 import { UsageError } from "./usage-error.js";
@@ -47,7 +47,8 @@ export function describeFailure(error: unknown): Failure {
     };
   }
   if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message };
-  if (error instanceof MalformedReplyError) {
+  // A 200 the client refused as not a page: a proxy, a login page or a wrong URL, not a network fault.
+  if (error instanceof AtlasResponseError) {
     return {
       code: EXIT.unexpected,
       message,

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type AtlasClient, createAtlasClient, type Logger } from "@atlas-snapshots/client";
 import type { MockData } from "@atlas-snapshots/mock";
-import { createPageCheckingFetch } from "./page-checking-fetch.js";
 import { readCredentials } from "./read-credentials.js";
 import type { ConnectionOptions } from "./resolve-options.js";
 import type { Terminal } from "./terminal.js";
@@ -26,7 +25,6 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
     timeoutMs: options.timeoutMs,
     concurrency: options.concurrency,
     logger,
-    fetch: createPageCheckingFetch(),
   };
   if (!options.mock) {
     const client = createAtlasClient({ ...readCredentials(terminal.env), baseUrl: options.baseUrl, ...common });

@@ -1,10 +1,17 @@
-import { AtlasApiError, AtlasConnectionError, AtlasTimeoutError, AtlasValidationError } from "@atlas-snapshots/client";
+import {
+  AtlasApiError,
+  AtlasConnectionError,
+  AtlasResponseError,
+  AtlasTimeoutError,
+  AtlasValidationError,
+} from "@atlas-snapshots/client";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../src/describe-failure.js";
 import { redact } from "../src/redact.js";
 import { UsageError } from "../src/usage-error.js";
 
 const api = (status: number) => AtlasApiError.from({ status, body: { errorCode: "X", detail: "d" } });
+const notAPage = new AtlasResponseError(200, "GET /api/atlas/v1.0/x?pageNum=2", "its body has no `results` array");
 
 describe("describeFailure", () => {
   it.each([
@@ -20,10 +27,19 @@ describe("describeFailure", () => {
     ["timeout", new AtlasTimeoutError("slow"), 6],
     ["400", api(400), 7],
     ["409", api(409), 7],
+    ["a 200 that is not a page", notAPage, 7],
     ["a bug", new TypeError("x is undefined"), 7],
     ["a non-error", "string thrown", 7],
   ])("%s exits %i", (_name, error, code) => {
     expect(describeFailure(error).code).toBe(code);
+  });
+
+  it("passes a reply that is not a page on as it is, with a hint about --base-url", () => {
+    expect(describeFailure(notAPage)).toEqual({
+      code: 7,
+      message: notAPage.message,
+      hint: expect.stringMatching(/^check that --base-url /),
+    });
   });
 
   it("names the credential variables on 401", () => {

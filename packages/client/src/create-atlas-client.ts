@@ -10,6 +10,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
+import { findPageProblem } from "./find-page-problem.js";
 import { paginate } from "./paginate.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
@@ -103,43 +104,39 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   });
 
   async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
-    const { groupId, clusterName, signal: callSignal, ...query } = params;
     validateSnapshotParams(params);
-    const { data, error, response } = await client
-      .GET(SNAPSHOTS_PATH, { params: { path: { groupId, clusterName }, query }, signal: callSignal })
-      .catch((cause: unknown) => {
-        // openapi-fetch parses every body as JSON; a body that is not JSON is a reply we cannot trust.
-        if (!(cause instanceof SyntaxError)) throw cause;
-        const target = `GET ${SNAPSHOTS_PATH.replace("{groupId}", groupId).replace("{clusterName}", clusterName)}`;
-        throw new AtlasResponseError(undefined, target, `its body is not JSON (${cause.message.slice(0, 80)})`);
-      });
-    const body: unknown = data;
+    const { groupId, clusterName, signal: callSignal, ...query } = params;
+    // Parsed here rather than by openapi-fetch, so a body that is not JSON is refused naming the request.
+    const { data, error, response } = await client.GET(SNAPSHOTS_PATH, {
+      params: { path: { groupId, clusterName }, query },
+      signal: callSignal,
+      parseAs: "text",
+    });
     const { pathname, search } = new URL(response.url);
     const url = pathname + search;
-    const isObject = typeof body === "object" && body !== null;
+    const apiError = (body: unknown) =>
+      AtlasApiError.from({ status: response.status, body, headers: response.headers, method: "GET", url });
+    if (!response.ok) throw apiError(error);
+    let body: unknown;
+    try {
+      body = JSON.parse(data ?? "");
+    } catch (cause) {
+      const problem = `its body is not JSON (${(cause as Error).message.slice(0, 80)})`;
+      throw new AtlasResponseError(response.status, `GET ${url}`, problem);
+    }
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
-    const enveloped = isObject && "content" in body;
-    if (!response.ok || enveloped) {
-      throw AtlasApiError.from({
-        status: response.status,
-        body: enveloped ? body : error,
-        headers: response.headers,
-        method: "GET",
-        url,
-      });
-    }
-    // A page without results would read as an empty page and silently end a listing early.
-    if (!isObject || !Array.isArray((body as { results?: unknown }).results)) {
-      throw new AtlasResponseError(response.status, `GET ${url}`, "its body has no `results` array");
-    }
+    if (typeof body === "object" && body !== null && "content" in body) throw apiError(body);
+    // Missing results, or a result without id, would read as an empty or short page and end a listing early.
+    const problem = findPageProblem(body);
+    if (problem) throw new AtlasResponseError(response.status, `GET ${url}`, problem);
     return body as TenantSnapshotPage;
   }
 
   function iterateTenantSnapshots(
     params: IterateTenantSnapshotsParams,
   ): AsyncGenerator<TenantSnapshot, void, undefined> {
+    validateSnapshotParams(params);
     const { groupId, clusterName, itemsPerPage = QUERY_DEFAULTS.itemsPerPage } = params;
-    validateSnapshotParams({ groupId, clusterName, itemsPerPage, concurrency: params.concurrency });
     return paginate(
       (pageNum, includeCount, pageSignal) =>
         listTenantSnapshots({ groupId, clusterName, pageNum, itemsPerPage, includeCount, signal: pageSignal }),

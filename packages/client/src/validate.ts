@@ -18,6 +18,8 @@ const int =
 const text = (v: unknown) => typeof v === "string" && v !== "";
 const bool: Rule = [(v) => typeof v === "boolean", "must be true or false"];
 const positive: Rule = [int(1), "must be a positive integer"];
+// Otherwise a raw TypeError from AbortSignal.any or Request, at the first request.
+const signal: Rule = [(v) => v instanceof AbortSignal, "must be an AbortSignal"];
 
 // The limits come from the spec (via @atlas-snapshots/types), so a spec change flows through.
 const SNAPSHOT_RULES: Record<string, Rule> = {
@@ -40,10 +42,17 @@ const SNAPSHOT_RULES: Record<string, Rule> = {
   pretty: bool,
   envelope: bool,
   concurrency: positive,
+  signal,
 };
 
 const CLIENT_RULES: Record<string, Rule> = {
-  publicKey: [text, "must be a non-empty string", true],
+  // It goes into the Authorization header as is: no line breaks, nothing a header cannot carry.
+  publicKey: [
+    (v) => typeof v === "string" && /^[\x20-\x7e]+$/.test(v),
+    "must be a non-empty string of printable ASCII characters",
+    true,
+  ],
+  // Hashed as UTF-8, never sent: any characters will do.
   privateKey: [text, "must be a non-empty string", true],
   baseUrl: [
     (v) => text(v) && /^https?:\/\/[^/]/i.test(v as string) && URL.canParse(v as string),
@@ -52,6 +61,8 @@ const CLIENT_RULES: Record<string, Rule> = {
   maxRetries: [int(0), "must be an integer >= 0"],
   timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds >= 1"],
   concurrency: positive,
+  fetch: [(v) => typeof v === "function", "must be a function"],
+  signal,
 };
 
 function check(values: object, rules: Record<string, Rule>): void {
@@ -64,8 +75,8 @@ function check(values: object, rules: Record<string, Rule>): void {
   }
 }
 
-/** Throws AtlasValidationError for the first bad snapshot-operation parameter. */
-export const validateSnapshotParams = (params: object) => check(params, SNAPSHOT_RULES);
+/** Throws AtlasValidationError for the first bad snapshot-operation parameter; no object at all misses groupId. */
+export const validateSnapshotParams = (params: object | undefined) => check(params ?? {}, SNAPSHOT_RULES);
 
 /** Throws AtlasValidationError for the first bad client option. */
-export const validateClientOptions = (options: object) => check(options, CLIENT_RULES);
+export const validateClientOptions = (options: object | undefined) => check(options ?? {}, CLIENT_RULES);

@@ -94,11 +94,13 @@ describe("createAtlasClient", () => {
     expect(JSON.stringify(debug)).toContain("Digest challenge received");
   });
 
-  it("hands the injected fetch one Request with method GET", async () => {
+  it('hands the injected fetch one Request with method GET and credentials "omit"', async () => {
     const fetch = scriptedFetch(200);
     await createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch }).listTenantSnapshots(target);
     expect(fetch.calls[0]).toBeInstanceOf(Request);
     expect(fetch.calls[0]?.method).toBe("GET");
+    // Through retry, Digest and envelope layers: a browser must not raise its own login prompt.
+    expect(fetch.calls[0]?.credentials).toBe("omit");
   });
 
   it("accepts a baseUrl with a trailing slash", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDigestFetch } from "../src/digest.js";
-import { AtlasAuthenticationError } from "../src/index.js";
+import { AtlasAuthenticationError, AtlasError } from "../src/index.js";
 import { type Algorithm, createDigestServer, parseAuthorization } from "./helpers/digest-server.js";
 import { SNAPSHOTS_URL } from "./helpers/snapshots.js";
 
@@ -189,5 +189,34 @@ describe("createDigestFetch", () => {
     await fetch(SNAPSHOTS_URL);
     await fetch("https://other.test/x");
     expect(seen).toEqual([null]);
+  });
+
+  it('sends every attempt with credentials: "omit", whatever the caller asked (no browser login prompt)', async () => {
+    const server = createDigestServer({ qop: "auth" });
+    const fetch = createDigestFetch({ ...alice, fetch: server.fetch });
+    await fetch(new Request(SNAPSHOTS_URL, { credentials: "include" }));
+    await fetch(SNAPSHOTS_URL, { credentials: "same-origin" });
+    expect(server.state.requests.map((r) => r.credentials)).toEqual(["omit", "omit", "omit"]);
+    expect(server.state.refusals).toEqual([]);
+  });
+
+  it("hashes a password outside ASCII as UTF-8, as the server does", async () => {
+    const server = createDigestServer({ qop: "auth", users: { alice: "clé-ключ-🔑" } });
+    const fetch = createDigestFetch({ username: "alice", password: "clé-ключ-🔑", fetch: server.fetch });
+    expect((await fetch(SNAPSHOTS_URL)).status).toBe(200);
+    expect(server.state.refusals).toEqual([]);
+  });
+
+  it.each([
+    ["a line break", "pub\r\nX-Evil: 1"],
+    ["characters outside Latin-1", "ключ"],
+  ])("refuses a username with %s without quoting the Authorization value", async (_name, username) => {
+    const server = createDigestServer({ qop: "auth", users: { [username]: "s3cret" } });
+    const fetch = createDigestFetch({ username, password: "s3cret", fetch: server.fetch });
+    const error = await fetch(SNAPSHOTS_URL).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasError);
+    expect((error as Error).message).toMatch(/^Cannot send Digest credentials: .*printable ASCII/);
+    expect((error as Error).message).not.toMatch(/Digest username|response=|nonce=|X-Evil|ключ/);
+    expect(server.state.requests).toHaveLength(1); // the challenge only: nothing went out with the bad header
   });
 });

@@ -15,6 +15,7 @@ import { scriptedFetch } from "./helpers/scripted-fetch.js";
 import { BASE_URL, CLUSTER, GROUP_ID } from "./helpers/snapshots.js";
 
 const target = { groupId: GROUP_ID, clusterName: CLUSTER };
+const PAGE_2 = `/api/atlas/v1.0/groups/${GROUP_ID}/clusters/${CLUSTER}/backup/tenant/snapshots?pageNum=2`;
 const notFound = {
   detail: `No cluster named M2GCP exists in group ${GROUP_ID}.`,
   error: 404,
@@ -155,14 +156,49 @@ describe("errors from the client", () => {
   it.each([
     ["HTML", "<html>oops</html>"],
     ["cut-off JSON", '{"results": ['],
-  ])("refuses a 200 whose body is %s", async (_name, text) => {
+  ])("refuses a 200 whose body is %s, naming the request with its query", async (_name, text) => {
     const fetch = scriptedFetch(
       () => new Response(text, { status: 200, headers: { "content-type": "application/json" } }),
     );
     const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch, maxRetries: 0 });
-    const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
+    const error = await atlas.listTenantSnapshots({ ...target, pageNum: 2 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AtlasResponseError);
+    expect(error).toMatchObject({ status: 200, request: `GET ${PAGE_2}` });
+    expect((error as Error).message).toMatch(/^Atlas's 200 reply to GET \S+\?pageNum=2 is not a page of snapshots: /);
     expect((error as Error).message).toContain("its body is not JSON");
+  });
+
+  // [name, { given: page 2's body, want: the problem named }]
+  it.each<[string, { given: unknown; want: string }]>([
+    ["results that is a string", { given: { results: "none", links: [] }, want: "its body has no `results` array" }],
+    ["a JSON array", { given: [{ id: "a" }], want: "its body has no `results` array" }],
+    [
+      "a snapshot without an id",
+      { given: { results: [{ status: "COMPLETED" }] }, want: "results[0] is not a snapshot with a string `id`" },
+    ],
+    [
+      "a numeric id after a good one",
+      { given: { results: [{ id: "a" }, { id: 42 }] }, want: "results[1] is not a snapshot with a string `id`" },
+    ],
+    ["null in results", { given: { results: [null] }, want: "results[0] is not a snapshot with a string `id`" }],
+    ["an id string in results", { given: { results: ["a"] }, want: "results[0] is not a snapshot with a string `id`" }],
+  ])("refuses a 200 with %s, naming the request and the problem", async (_name, { given, want }) => {
+    const fetch = scriptedFetch(() => Response.json(given));
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const error = await atlas.listTenantSnapshots({ ...target, pageNum: 2 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AtlasResponseError);
+    expect((error as Error).message).toBe(`Atlas's 200 reply to GET ${PAGE_2} is not a page of snapshots: ${want}`);
+    expect(fetch.calls).toHaveLength(1); // a reply is not a fault: never retried
+  });
+
+  it("passes unknown fields and unknown status strings through (tolerant client, docs/decisions/0002)", async () => {
+    const page = {
+      results: [{ id: "a", status: "ARCHIVING", expiration: "2030-01-01T00:00:00Z", links: [] }],
+      nextCursor: "x",
+    };
+    const fetch = scriptedFetch(() => Response.json(page));
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    expect(await atlas.listTenantSnapshots(target)).toEqual(page);
   });
 
   it("throws an enveloped error even when the request did not ask for the envelope", async () => {

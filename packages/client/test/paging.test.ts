@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createAtlasClient } from "../src/index.js";
+import { AtlasResponseError, createAtlasClient } from "../src/index.js";
 import {
   BASE_URL,
   CLUSTER,
@@ -129,6 +129,28 @@ describe("iterateTenantSnapshots", () => {
     for await (const _ of atlas.iterateTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 2 })) break;
     await new Promise((r) => setTimeout(r, 20));
     expect(pagesAsked().length).toBeLessThanOrEqual(3);
+  });
+
+  it("throws AtlasResponseError at a page 2 holding a snapshot without an id, after page 1 in full", async () => {
+    const { data, server } = setup(250);
+    const atlas = createAtlasClient({
+      publicKey: "p",
+      privateKey: "k",
+      baseUrl: BASE_URL,
+      concurrency: 1,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).searchParams.get("pageNum") !== "2") return server.fetch(request);
+        return Response.json({ results: [{ status: "COMPLETED" }], links: [] });
+      },
+    });
+    const got: string[] = [];
+    const error = await (async () => {
+      for await (const s of atlas.iterateTenantSnapshots({ ...target, itemsPerPage: 100 })) got.push(s.id);
+    })().catch((e: unknown) => e);
+    expect(got).toEqual(data.slice(0, 100).map((s) => s.id));
+    expect(error).toBeInstanceOf(AtlasResponseError);
+    expect((error as Error).message).toMatch(/pageNum=2.* results\[0\] is not a snapshot/);
   });
 
   it("uses the spec's default page size (100)", async () => {

@@ -144,6 +144,66 @@ describe("validation before any request", () => {
     expectValidationError(thrown, want);
   });
 
+  // Each of these used to get past createAtlasClient and fail later: a retried connection error
+  // (sometimes quoting the whole Authorization header) or a raw TypeError.
+  it.each<[string, Record<string, unknown>, [string, string, string]]>([
+    ["a publicKey outside Latin-1", { publicKey: "ключ" }, ["publicKey", '"ключ"', "printable ASCII"]],
+    [
+      "a publicKey with a line break",
+      { publicKey: "pub\r\nX-Evil: 1" },
+      ["publicKey", '"pub\\r\\nX-Evil: 1"', "printable ASCII"],
+    ],
+    ["a publicKey with a tab", { publicKey: "pub\tkey" }, ["publicKey", '"pub\\tkey"', "printable ASCII"]],
+    ["a publicKey with Latin-1 letters", { publicKey: "clé" }, ["publicKey", '"clé"', "printable ASCII"]],
+    ["a fetch that is not a function", { fetch: "fetch" }, ["fetch", '"fetch"', "a function"]],
+    ["a signal that is a string", { signal: "stop" }, ["signal", '"stop"', "an AbortSignal"]],
+    ["a signal-like object", { signal: { aborted: false } }, ["signal", "[object Object]", "an AbortSignal"]],
+  ])("createAtlasClient refuses %s", (_, given, want) => {
+    let thrown: unknown;
+    try {
+      createAtlasClient({ publicKey: "p", privateKey: "k", ...given } as never);
+    } catch (e) {
+      thrown = e;
+    }
+    expectValidationError(thrown, want);
+  });
+
+  it("createAtlasClient without options names publicKey", () => {
+    expect(() => createAtlasClient(undefined as never)).toThrow(AtlasValidationError);
+    expect(() => createAtlasClient(undefined as never)).toThrow(/publicKey/);
+  });
+
+  it.each(["listTenantSnapshots", "iterateTenantSnapshots", "listAllTenantSnapshots"] as const)(
+    "%s without any parameters names groupId",
+    async (helper) => {
+      const { atlas, fetch } = atlasWith();
+      // async: iterateTenantSnapshots throws at once, the others reject.
+      const error = await (async () => atlas[helper](undefined as never))().catch((e: unknown) => e);
+      expectValidationError(error, ["groupId", "undefined", "^([a-f0-9]{24})$"]);
+      expect(fetch.calls).toHaveLength(0);
+    },
+  );
+
+  it.each(["listTenantSnapshots", "iterateTenantSnapshots", "listAllTenantSnapshots"] as const)(
+    "%s refuses a per-call signal that is not an AbortSignal",
+    async (helper) => {
+      const { atlas, fetch } = atlasWith();
+      const error = await (async () => atlas[helper]({ ...good, signal: "stop" } as never))().catch((e: unknown) => e);
+      expectValidationError(error, ["signal", '"stop"', "an AbortSignal"]);
+      expect(fetch.calls).toHaveLength(0);
+    },
+  );
+
+  it("accepts a printable-ASCII publicKey and a privateKey in any script", async () => {
+    const { atlas, fetch } = atlasWith(scriptedFetch(200), {
+      publicKey: " !~abcXYZ019",
+      privateKey: "clé-ключ-🔑\r\n",
+      signal: new AbortController().signal,
+    });
+    await expect(atlas.listTenantSnapshots(good)).resolves.toMatchObject({ results: [] });
+    expect(fetch.calls).toHaveLength(1);
+  });
+
   it("accepts the spec's extremes", async () => {
     const { atlas, fetch } = atlasWith();
     await atlas.listTenantSnapshots({

@@ -22,6 +22,8 @@ export interface Failing {
   garbage: { url: string; close(): Promise<void> };
   /** 200 with JSON that is not a page. */
   notAPage: { url: string; close(): Promise<void> };
+  /** Page 1 fine (100 of 250), page 2 a 200 whose snapshot has no id: a list that must not end early. */
+  noIdOnPage2: { url: string; close(): Promise<void> };
   /** 400 with an Atlas error body. */
   badRequest: { url: string; close(): Promise<void> };
   closedPort: number;
@@ -60,6 +62,13 @@ export async function startFailing(): Promise<Failing> {
   );
   const garbage = await startPageServer(() => ({ status: 200, body: "<html>proxy login</html>" }));
   const notAPage = await startPageServer(() => ({ status: 200, body: ["not", "a", "page"] }));
+  const noIdOnPage2 = await startPageServer((pageNum) => ({
+    status: 200,
+    body:
+      pageNum === 1
+        ? { results: HALFWAY.slice(0, 100), totalCount: HALFWAY.length }
+        : { results: [{ status: "COMPLETED" }], links: [] },
+  }));
   const badRequest = await startPageServer(() => ({
     status: 400,
     body: { error: 400, errorCode: "INVALID_QUERY_PARAMETER", detail: "Nope.", reason: "Bad Request" },
@@ -69,7 +78,7 @@ export async function startFailing(): Promise<Failing> {
     badDataFile,
     JSON.stringify({ groups: [{ id: GROUP, clusters: [{ name: "X", snapshots: [{ id: "nope" }] }] }] }),
   );
-  const servers = [ok, limited, forbidden, broken, halfway, garbage, notAPage, badRequest];
+  const servers = [ok, limited, forbidden, broken, halfway, garbage, notAPage, noIdOnPage2, badRequest];
   return {
     ok,
     limited,
@@ -78,6 +87,7 @@ export async function startFailing(): Promise<Failing> {
     halfway,
     garbage,
     notAPage,
+    noIdOnPage2,
     badRequest,
     closedPort: await closedPort(),
     badDataFile,
@@ -199,17 +209,29 @@ export const SCENARIOS: Record<string, Scenario> = {
     args: (f) => ["list", ...target(f.garbage, "Fresh")],
     code: 7,
     stderr:
-      /^atlas-snapshots: The reply to GET \/api\/atlas\/v1.0\/groups\/.* is not JSON \(it starts "<html>proxy login<\/html>"\)\nhint: check that --base-url/,
+      /^atlas-snapshots: Atlas's 200 reply to GET \/api\/atlas\/v1.0\/groups\/.* is not a page of snapshots: its body is not JSON \(.*"<html>.*\)\nhint: check that --base-url/,
   },
   "a reply that is JSON but not a page": {
     args: (f) => ["list", ...target(f.notAPage, "Fresh")],
     code: 7,
-    stderr: /^atlas-snapshots: The reply to GET .* is not a page of snapshots \(no "results" array\)\n/,
+    stderr:
+      /^atlas-snapshots: Atlas's 200 reply to GET .* is not a page of snapshots: its body has no `results` array\n/,
   },
   "a reply that is not a page, with --page": {
     args: (f) => ["list", ...target(f.notAPage, "Fresh"), "--page", "2"],
     code: 7,
     stderr: /is not a page of snapshots/,
+  },
+  "a snapshot without an id on page 2, json": {
+    args: (f) => ["list", ...target(f.noIdOnPage2, "Fresh"), "--items-per-page", "100", "-o", "json", ...NO_RETRY],
+    code: 7,
+    stderr:
+      /^atlas-snapshots: Atlas's 200 reply to GET .*pageNum=2.* is not a page of snapshots: results\[0\] is not a snapshot with a string `id`\nhint: /,
+  },
+  "a snapshot without an id on page 2, check": {
+    args: (f) => ["check", ...target(f.noIdOnPage2, "Fresh"), "--items-per-page", "100", ...NO_RETRY],
+    code: 7,
+    stderr: /pageNum=2.* results\[0\] is not a snapshot/,
   },
   "missing both key variables": {
     args: (f) => ["list", ...target(f.ok, "Fresh")],

@@ -1,4 +1,4 @@
-import { AtlasApiError } from "../errors.js";
+import { AtlasApiError, AtlasError } from "../errors.js";
 import type { FetchLike, Logger } from "../types.js";
 import { computeDigestResponse, digestHash, toHex } from "./compute-digest-response.js";
 import { type AuthChallenge, parseWwwAuthenticate } from "./parse-www-authenticate.js";
@@ -30,6 +30,9 @@ interface Session {
  * per call. A `401` with `stale=true` is answered once with the new nonce; a
  * `401` to credentials we sent otherwise throws `AtlasAuthenticationError` at
  * once. A `401` without a Digest challenge we can answer is returned as is.
+ * Every attempt goes with `credentials: "omit"`: Digest needs no cookies, and
+ * with credentials a browser answers a same-origin `401` with its own login
+ * prompt before the page sees it (docs/decisions/0006). Node ignores it.
  */
 export function createDigestFetch({ username, password, fetch, logger }: DigestFetchOptions): FetchLike {
   const send: FetchLike = fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -71,7 +74,7 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
   }
 
   return async (input, init) => {
-    const request = new Request(input, init);
+    const request = new Request(input, { ...init, credentials: "omit" });
     const { origin, pathname, search } = new URL(request.url);
     const uri = pathname + search; // the request target exactly as sent
 
@@ -85,7 +88,7 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
     try {
       for (let answeredStale = false; ; ) {
         const attempt = request.clone();
-        if (session) attempt.headers.set("authorization", authorization(session, request.method, uri));
+        if (session) setAuthorization(attempt, authorization(session, request.method, uri));
         const response = await send(attempt);
         if (response.status !== 401) {
           if (!session) open.add(origin);
@@ -145,6 +148,15 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void
     signal.addEventListener("abort", abort, { once: true });
     promise.then(resolve);
   });
+}
+
+/** A value Headers refuses would be quoted whole in its TypeError; this error never quotes it. */
+function setAuthorization(request: Request, value: string): void {
+  try {
+    request.headers.set("authorization", value);
+  } catch {
+    throw new AtlasError("Cannot send Digest credentials: a header cannot carry them (use a printable ASCII username)");
+  }
 }
 
 function quote(value: string): string {
