@@ -94,12 +94,12 @@ export const clientOverhead: Benchmark = {
     for (const task of Object.values(tasks)) await task();
 
     const samples = new SampleSet();
-    for (let round = 0; round < rounds; round++) {
+    for (let pass = 0; pass < rounds; pass++) {
       const bench = new Bench({ time: timeMs, warmupTime: quick ? 50 : 150, throws: true });
       // Rotate the order each round so no series always runs first (or last) on a warming JIT.
       const names = Object.keys(tasks);
       for (let i = 0; i < names.length; i++) {
-        const name = names[(i + round) % names.length] as string;
+        const name = names[(i + pass) % names.length] as string;
         bench.add(name, tasks[name] as () => Promise<unknown>);
       }
       await bench.run();
@@ -108,7 +108,7 @@ export const clientOverhead: Benchmark = {
         if (result.state !== "completed") throw new Error(`tinybench task ${task.name}: ${result.state}`);
         samples.add(`${task.name}.nsPerOp`, result.latency.p50 * 1e6);
       }
-      log(`  round ${round + 1}/${rounds}: ours ${formatNs(samples.last("ours.nsPerOp") ?? 0)}`);
+      log(`  round ${pass + 1}/${rounds}: ours ${formatNs(samples.last("ours.nsPerOp") ?? 0)}`);
     }
     const parts = await measureParts(quick);
 

@@ -24,6 +24,8 @@ export interface ServerProcess {
   output(): string;
   /** Resident memory of the process and its descendants, in bytes (VmRSS from /proc). */
   rssBytes(): number;
+  /** CPU time (user + system) the process and its descendants have used so far, in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -85,11 +87,18 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
   }
   const startupMs = performance.now() - started;
   const pid = child.pid as number;
-  return { pid, startupMs, output: () => output, rssBytes: () => treeRssBytes(pid), stop };
+  return {
+    pid,
+    startupMs,
+    output: () => output,
+    rssBytes: () => sumOverTree(pid, vmRssBytes),
+    cpuMs: () => sumOverTree(pid, cpuMsOf),
+    stop,
+  };
 }
 
-/** VmRSS of `pid` and every descendant, summed, in bytes. */
-export function treeRssBytes(pid: number): number {
+/** `measure` of `pid` and of every descendant, summed. */
+function sumOverTree(pid: number, measure: (pid: number) => number): number {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -105,7 +114,7 @@ export function treeRssBytes(pid: number): number {
   let total = 0;
   for (const queue = [pid]; queue.length > 0; ) {
     const current = queue.pop() as number;
-    total += vmRssBytes(current);
+    total += measure(current);
     queue.push(...(children.get(current) ?? []));
   }
   return total;
@@ -115,6 +124,20 @@ function vmRssBytes(pid: number): number {
   try {
     const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Clock ticks per second for /proc/PID/stat times (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+function cpuMsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // After "(comm) ", fields start at 3 (state); utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
   } catch {
     return 0;
   }

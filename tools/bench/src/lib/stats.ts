@@ -12,9 +12,9 @@ export function round(value: number, digits = 3): number {
   return Math.round(value * factor) / factor;
 }
 
-/** "0.51x": a ratio as the table shows it. */
+/** "0.512x": a ratio as the table shows it, three significant digits (so 0.104x is not shown as 0.10x). */
 export function formatRatio(ratio: number): string {
-  return `${ratio >= 10 ? ratio.toFixed(1) : ratio >= 0.1 ? ratio.toFixed(2) : ratio.toFixed(3)}x`;
+  return `${ratio >= 100 ? Math.round(ratio) : ratio.toPrecision(3)}x`;
 }
 
 export function formatMs(ms: number): string {
