@@ -19,7 +19,7 @@ Options:
   --latency MS               delay each reply by MS, or by MIN-MAX milliseconds
   --fault-rate R             share of requests that get a fault, 0 to 1 (default 0)
   --fault-kinds LIST         faults to draw from (default ${FAULT_KINDS.join(",")})
-  --rate-limit CAP/PER_MIN   token bucket per project (default 4000/2000)
+  --rate-limit CAP/PER_MIN   token bucket per project (default 4000/2000; "off" for none)
   --no-auth                  accept requests without Digest authentication
   -h, --help                 show this help`;
 
@@ -139,10 +139,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       options.faults = { rate: options.faults?.rate ?? 0, kinds: kinds as FaultKind[] };
     }
     const rateLimit = values["rate-limit"];
-    if (rateLimit !== undefined) {
+    if (rateLimit === "off") {
+      options.rateLimit = false;
+    } else if (rateLimit !== undefined) {
       const m = /^(\d+)\/(\d+)$/.exec(rateLimit);
       if (!m || Number(m[1]) < 1 || Number(m[1]) > 1e9 || Number(m[2]) > 1e9) {
-        throw new UsageError(`--rate-limit must be CAPACITY/PER_MINUTE, e.g. 4000/2000; got "${rateLimit}".`);
+        throw new UsageError(`--rate-limit must be CAPACITY/PER_MINUTE, e.g. 4000/2000, or off; got "${rateLimit}".`);
       }
       options.rateLimit = { capacity: Number(m[1]), refillPerMinute: Number(m[2]) };
     }

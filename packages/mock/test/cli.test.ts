@@ -68,6 +68,18 @@ describe("atlas-mock-server", () => {
     expect((await fetch(openUrl + snapshotsPath())).status).toBe(429);
   });
 
+  it("turns the token bucket off with --rate-limit off", async () => {
+    const run = start(["--no-auth", "--rate-limit", "off"]);
+    const url = await listeningUrl(run);
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(url + snapshotsPath());
+      statuses.push(res.status);
+      expect(res.headers.get("ratelimit-limit")).toBeNull();
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+  });
+
   it("injects faults and latency from flags", async () => {
     const run = start(["--no-auth", "--fault-rate", "1", "--fault-kinds", "503", "--latency", "20-40"]);
     const url = await listeningUrl(run);

@@ -98,8 +98,8 @@ export const mockVsPrism: Benchmark = {
           args: [
             join(mockDir, "dist/cli.js"),
             ...["--port", String(port), "--host", "127.0.0.1", "--no-auth"],
-            // The CLI has no switch to turn the bucket off; one this large never refuses.
-            ...["--rate-limit", "1000000000/1000000000"],
+            // Prism has no rate limit; turn ours off for a like-for-like comparison.
+            ...["--rate-limit", "off"],
           ],
           path: `/api/atlas/v1.0${SNAPSHOTS_PATH}`,
         }),
@@ -300,7 +300,7 @@ export const mockVsPrism: Benchmark = {
           startups,
           oursPath: targets.ours.start(0).path,
           prismPath: targets.prism.start(0).path,
-          oursFlags: "--no-auth --rate-limit 1000000000/1000000000",
+          oursFlags: "--no-auth --rate-limit off",
           oursCliLoadsPackages: cliPackages,
         },
         samples: samples.series,
