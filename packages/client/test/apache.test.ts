@@ -29,13 +29,13 @@ describe("against Apache httpd mod_auth_digest", () => {
   afterAll(() => apache?.stop());
 
   it("20 sequential calls cost at most 21 HTTP requests (MD5, qop=auth)", async () => {
-    const before = apache?.accessLog().length ?? 0; // the readiness probe
+    const before = (await apache?.settledAccessLog())?.length ?? 0; // the readiness probe
     const atlas = createAtlasClient({ publicKey, privateKey, baseUrl: `${apache?.baseUrl}/api/atlas/v1.0` });
     for (let i = 1; i <= 20; i++) {
       const result = await atlas.listTenantSnapshots({ groupId: GROUP_ID, clusterName: CLUSTER, pageNum: i });
       expect(result.results).toHaveLength(3);
     }
-    const log = apache?.accessLog().slice(before) ?? [];
+    const log = (await apache?.settledAccessLog())?.slice(before) ?? [];
     expect(log.length).toBeLessThanOrEqual(21);
     expect(log.filter((l) => l.status === 200).length).toBeGreaterThanOrEqual(19);
     expect(log.filter((l) => l.status === 200)).toHaveLength(20);
@@ -44,12 +44,12 @@ describe("against Apache httpd mod_auth_digest", () => {
   });
 
   it("refuses wrong keys with AtlasAuthenticationError after two requests", async () => {
-    const before = apache?.accessLog().length ?? 0;
+    const before = (await apache?.settledAccessLog())?.length ?? 0;
     const atlas = createAtlasClient({ publicKey, privateKey: "wrong", baseUrl: `${apache?.baseUrl}/api/atlas/v1.0` });
     await expect(atlas.listTenantSnapshots({ groupId: GROUP_ID, clusterName: CLUSTER })).rejects.toBeInstanceOf(
       AtlasAuthenticationError,
     );
-    expect((apache?.accessLog().length ?? 0) - before).toBe(2);
+    expect(((await apache?.settledAccessLog())?.length ?? 0) - before).toBe(2);
   });
 
   it("supports only MD5 (this is what the tests above prove; MD5-sess and SHA-256 are refused by its config)", () => {

@@ -23,6 +23,11 @@ export interface RunningApache {
   dir: string;
   /** Parsed access log lines: request line and status. */
   accessLog(): { request: string; status: number }[];
+  /**
+   * The access log once Apache has stopped writing to it. Apache logs after it
+   * answers, so a line can land after the client already has its response.
+   */
+  settledAccessLog(): Promise<{ request: string; status: number }[]>;
   stop(): void;
 }
 
@@ -114,17 +119,29 @@ export async function startApache(options: ApacheOptions): Promise<RunningApache
     throw new Error(`apache2 did not start: ${(error as Error).message}\n${log}`);
   }
 
+  const accessLog = () =>
+    readFileSync(join(dir, "access.log"), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const m = /"(.*)" (\d{3})$/.exec(line);
+        return { request: m?.[1] ?? line, status: Number(m?.[2]) };
+      });
+
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     dir,
-    accessLog: () =>
-      readFileSync(join(dir, "access.log"), "utf8")
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => {
-          const m = /"(.*)" (\d{3})$/.exec(line);
-          return { request: m?.[1] ?? line, status: Number(m?.[2]) };
-        }),
+    accessLog,
+    async settledAccessLog() {
+      let lines = accessLog();
+      for (const deadline = Date.now() + 3000; Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const now = accessLog();
+        if (now.length === lines.length) return now;
+        lines = now;
+      }
+      return lines;
+    },
     stop() {
       stop();
       rmSync(dir, { recursive: true, force: true });
