@@ -32,7 +32,7 @@ const CONNECTION_OPTIONS = `Where to read from:
 Paging and network:
       --items-per-page N  Page size, 1..${ITEMS_PER_PAGE_MAX} (default ${ITEMS_PER_PAGE_MAX} when reading every page,
                           ${QUERY_DEFAULTS.itemsPerPage} with --page).
-      --concurrency N     Pages fetched at once after the first, 1..${CONCURRENCY_MAX} (default 4).
+      --concurrency N     Pages fetched at once after the first, 1..${CONCURRENCY_MAX} (default 8).
       --retries N         Retries per request on network errors, 408, 429 and 5xx, 0..${RETRIES_MAX} (default ${DEFAULT_RETRIES}).
       --timeout DURATION  Per-request timeout (default ${DEFAULT_TIMEOUT}).
   -v, --verbose           Print retries and error details on stderr (the private key is never printed).

@@ -8,9 +8,13 @@ import type { FetchLike } from "./types.js";
  */
 export function createEnvelopeFetch(inner: FetchLike): FetchLike {
   return async (input, init) => {
-    const request = new Request(input, init);
-    const response = await inner(request);
-    if (response.status !== 200 || new URL(request.url).searchParams.get("envelope") !== "true") return response;
+    // Passed on as given: building a Request here would copy the one the Digest layer built.
+    const response = await inner(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    // The substring test spares a URL parse on every plain reply.
+    if (response.status !== 200 || !url.includes("envelope") || new URL(url).searchParams.get("envelope") !== "true") {
+      return response;
+    }
     const text = await response.text();
     const headers = new Headers(response.headers);
     headers.delete("content-length");

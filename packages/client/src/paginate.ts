@@ -13,10 +13,10 @@ export interface PaginateOptions {
  * Yields every snapshot once, in page order. Page 1 asks for the count; the
  * pages the count promises are then fetched up to `concurrency` at a time,
  * without the count (counting makes deep pages slow). The count may be an
- * estimate: past it, pages are fetched one by one while they come back full
- * or carry a `next` link. The first short (or empty) page without `next` ends
- * it, and pages fetched beyond it are cancelled. A later page that brings no
- * new snapshot also ends it: a server repeating itself must not loop us forever.
+ * estimate: past it, pages are fetched one by one while more may follow (see
+ * `hasMore`). The first page that says none follows ends it, and pages fetched
+ * beyond it are cancelled. A later page that brings no new snapshot also ends
+ * it: a server repeating itself must not loop us forever.
  */
 export async function* paginate(load: PageLoader, options: PaginateOptions): AsyncGenerator<TenantSnapshot> {
   const { itemsPerPage, concurrency } = options;
@@ -55,7 +55,15 @@ export async function* paginate(load: PageLoader, options: PaginateOptions): Asy
   }
 }
 
+/**
+ * Atlas sends `next` whenever another page follows, so a page with links but
+ * no `next` is the last even when full: no empty page is asked for after it.
+ * A server that sends no links at all is only trusted to stop at a short page.
+ */
 function hasMore(page: TenantSnapshotPage, itemsPerPage: number): boolean {
   const count = page.results?.length ?? 0;
-  return count > 0 && (count >= itemsPerPage || !!page.links?.some((link) => link.rel === "next"));
+  // findPageProblem does not check links: anything but an array counts as none.
+  const links: unknown[] = Array.isArray(page.links) ? page.links : [];
+  const next = links.some((link) => (link as { rel?: unknown } | null)?.rel === "next");
+  return count > 0 && (next || (count >= itemsPerPage && links.length === 0));
 }

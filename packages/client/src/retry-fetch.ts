@@ -22,23 +22,40 @@ const RETRYABLE = [408, 429, 500, 502, 503, 504];
  * API's idempotent GETs. The body is read here, so the timeout covers it and
  * a reset mid-body is retried too. Aborting the request's signal or
  * `policy.signal` rejects with the signal's reason, also during a backoff.
+ * Each attempt goes to `inner` as `(request, { signal })`: the layer below
+ * builds the one Request the attempt needs.
  */
 export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLike {
   const { maxRetries, timeoutMs, logger } = policy;
   return async (input, init) => {
-    const request = new Request(input, init);
-    const caller = AbortSignal.any([request.signal, policy.signal ?? request.signal]);
-    const { origin, pathname, search } = new URL(request.url);
-    const target = `${request.method} ${pathname}${search}`;
+    // openapi-fetch passes a fresh Request and no init: no copy needed.
+    const request = input instanceof Request && !init ? input : new Request(input, init);
+    const callers = policy.signal ? [request.signal, policy.signal] : [request.signal];
+    const stopped = () => callers.find((signal) => signal.aborted);
+    // Method, path and query, for messages only: no URL parse on the way to a success.
+    const target = () => {
+      const { pathname, search } = new URL(request.url);
+      return `${request.method} ${pathname}${search}`;
+    };
+    let backoffSignal: AbortSignal | undefined;
 
     for (let attempt = 0; ; attempt++) {
-      caller.throwIfAborted();
-      const timeout = new AbortController();
-      const timer = setTimeout(() => timeout.abort(), timeoutMs);
+      const stop = stopped();
+      if (stop) throw stop.reason;
+      // One controller per attempt that the callers' signals and the timer abort:
+      // AbortSignal.any costs far more, and these listeners are removed after.
+      const controller = new AbortController();
+      const forward = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+      for (const signal of callers) signal.addEventListener("abort", forward);
+      let timedOut = false;
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs);
       let retryAfterMs: number | undefined;
       let why: string;
       try {
-        const response = await inner(new Request(request, { signal: AbortSignal.any([caller, timeout.signal]) }));
+        const response = await inner(request, { signal: controller.signal });
         const { status, statusText, headers } = response;
         if (attempt >= maxRetries || !RETRYABLE.includes(status)) {
           const body = status === 204 || status === 304 ? null : await response.arrayBuffer();
@@ -50,25 +67,29 @@ export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLi
         retryAfterMs = parseRetryAfter(headers.get("retry-after"));
         why = `status ${status}`;
       } catch (error) {
-        if (caller.aborted) throw caller.reason;
+        const stop = stopped();
+        if (stop) throw stop.reason;
         if (error instanceof AtlasError) throw error; // e.g. refused Digest credentials: never retried
-        const failure = timeout.signal.aborted
-          ? new AtlasTimeoutError(`No answer within ${timeoutMs} ms for ${target}; raise timeoutMs or try later`)
-          : new AtlasConnectionError(`Could not reach ${origin} for ${target}: ${(error as Error)?.message}`, {
-              cause: error,
-            });
+        const failure = timedOut
+          ? new AtlasTimeoutError(`No answer within ${timeoutMs} ms for ${target()}; raise timeoutMs or try later`)
+          : new AtlasConnectionError(
+              `Could not reach ${new URL(request.url).origin} for ${target()}: ${(error as Error)?.message}`,
+              { cause: error },
+            );
         if (attempt >= maxRetries) throw failure;
         why = failure.name;
       } finally {
         clearTimeout(timer);
+        for (const signal of callers) signal.removeEventListener("abort", forward);
       }
       const delayMs = backoff(attempt, policy, retryAfterMs);
-      logger?.warn?.(`Retrying ${target} in ${Math.round(delayMs)} ms (${why})`, {
+      logger?.warn?.(`Retrying ${target()} in ${Math.round(delayMs)} ms (${why})`, {
         attempt: attempt + 1,
         maxRetries,
         delayMs,
       });
-      await abortableSleep(delayMs, caller);
+      backoffSignal ??= callers.length > 1 ? AbortSignal.any(callers) : request.signal;
+      await abortableSleep(delayMs, backoffSignal);
     }
   };
 }

@@ -21,15 +21,15 @@ const positive: Rule = [int(1), "must be a positive integer"];
 // Otherwise a raw TypeError from AbortSignal.any or Request, at the first request.
 const signal: Rule = [(v) => v instanceof AbortSignal, "must be an AbortSignal"];
 
+// Compiled once: validation runs on every call.
+const groupId = new RegExp(GROUP_ID_PATTERN);
+const clusterName = new RegExp(CLUSTER_NAME_PATTERN);
+
 // The limits come from the spec (via @atlas-snapshots/types), so a spec change flows through.
 const SNAPSHOT_RULES: Record<string, Rule> = {
-  groupId: [
-    (v) => typeof v === "string" && new RegExp(GROUP_ID_PATTERN).test(v),
-    `must match ${GROUP_ID_PATTERN}`,
-    true,
-  ],
+  groupId: [(v) => typeof v === "string" && groupId.test(v), `must match ${GROUP_ID_PATTERN}`, true],
   clusterName: [
-    (v) => typeof v === "string" && v.length <= CLUSTER_NAME_MAX_LENGTH && new RegExp(CLUSTER_NAME_PATTERN).test(v),
+    (v) => typeof v === "string" && v.length <= CLUSTER_NAME_MAX_LENGTH && clusterName.test(v),
     `must match ${CLUSTER_NAME_PATTERN} and have at most ${CLUSTER_NAME_MAX_LENGTH} characters`,
     true,
   ],

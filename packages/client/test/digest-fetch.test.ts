@@ -116,6 +116,54 @@ describe("createDigestFetch", () => {
     expect(server.state.requests).toHaveLength(5);
   });
 
+  it("hashes the credentials anew for a new challenge: a stale nonce in a new realm is answered", async () => {
+    const server = createDigestServer({ qop: "auth" });
+    const fetch = createDigestFetch({ ...alice, fetch: server.fetch });
+    await fetch(SNAPSHOTS_URL);
+    server.expireNonce("Another Realm");
+    expect((await fetch(SNAPSHOTS_URL)).status).toBe(200);
+    expect((await fetch(SNAPSHOTS_URL)).status).toBe(200);
+    expect(server.state.refusals).toEqual(["stale nonce"]);
+    expect(server.state.acceptedNc).toEqual([1, 1, 2]);
+  });
+
+  it("sends a fresh 128-bit cnonce with every request", async () => {
+    const server = createDigestServer({ qop: "auth" });
+    const fetch = createDigestFetch({ ...alice, fetch: server.fetch });
+    for (let i = 0; i < 40; i++) await fetch(SNAPSHOTS_URL); // more than one draw of random bytes
+    const cnonces = server.state.requests
+      .slice(1)
+      .map((r) => parseAuthorization(r.headers.get("authorization") ?? "").cnonce);
+    expect(cnonces).toHaveLength(40);
+    expect(cnonces.every((c) => /^[0-9a-f]{32}$/.test(c ?? ""))).toBe(true);
+    expect(new Set(cnonces).size).toBe(40);
+  });
+
+  it("sends the answer to a challenge as a new Request, leaving the one the fetch already got unchanged", async () => {
+    const server = createDigestServer({ qop: "auth" });
+    const sent: Request[] = [];
+    const fetch = createDigestFetch({
+      ...alice,
+      fetch: (input, init) => {
+        sent.push(input as Request);
+        return server.fetch(input, init);
+      },
+    });
+    await fetch(SNAPSHOTS_URL);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).not.toBe(sent[0]);
+    expect(sent[0]?.headers.get("authorization")).toBeNull();
+    expect(sent[1]?.headers.get("authorization")).toMatch(/^Digest /);
+  });
+
+  it("sends a request body again when it answers a challenge", async () => {
+    const server = createDigestServer({ qop: "auth", handler: async (request) => new Response(await request.text()) });
+    const fetch = createDigestFetch({ ...alice, fetch: server.fetch });
+    const response = await fetch(SNAPSHOTS_URL, { method: "POST", body: "the payload" });
+    expect(await response.text()).toBe("the payload");
+    expect(server.state.requests).toHaveLength(2);
+  });
+
   it("shares one count when concurrent calls all meet the same stale nonce (no nc replay)", async () => {
     const server = createDigestServer({ qop: "auth" });
     const fetch = createDigestFetch({ ...alice, fetch: server.fetch });

@@ -92,11 +92,53 @@ describe("iterateTenantSnapshots", () => {
     expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(6);
   });
 
-  it("stops when the data ends exactly on a page boundary (one extra empty page at most)", async () => {
-    const { atlas, data, pagesAsked } = setup(10, { links: false, omitCount: true });
+  it.each([
+    ["with the count", {}],
+    ["without the count", { omitCount: true }],
+    ["with a count too low", { reportedCount: 7 }],
+  ])("ends at a full last page whose links have no next (%s): no empty page after it", async (_, options) => {
+    const { atlas, data, pagesAsked } = setup(15, options);
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+    expect(pagesAsked()).toEqual([1, 2, 3]);
+  });
+
+  it.each([
+    ["with the count", { links: false }],
+    ["without the count", { links: false, omitCount: true }],
+    ["with empty links", { links: [] }],
+  ])("asks for one more page after a full page without links (%s)", async (_, options: PageServerOptions) => {
+    const { atlas, data, pagesAsked } = setup(10, options);
     const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
     expect(all).toHaveLength(data.length);
     expect(pagesAsked()).toEqual([1, 2, 3]);
+  });
+
+  it("stops at a full page without next inside the counted pages, when the count is too high", async () => {
+    const { atlas, data, pagesAsked } = setup(10, { reportedCount: 500, delayMs: 2 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+    // Pages 2 to 5 went out together; page 2 ends it and nothing is asked past the window.
+    expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(5);
+  });
+
+  it("follows next from a short page", async () => {
+    const data = makeSnapshots(5);
+    const pages = [
+      { results: data.slice(0, 3), links: [{ rel: "next", href: `${BASE_URL}/2` }] },
+      { results: data.slice(3), links: [{ rel: "self", href: `${BASE_URL}/2` }] },
+    ];
+    const atlas = createAtlasClient({
+      publicKey: "p",
+      privateKey: "k",
+      baseUrl: BASE_URL,
+      fetch: async (input, init) => {
+        const pageNum = Number(new URL(new Request(input, init).url).searchParams.get("pageNum"));
+        return Response.json(pages[pageNum - 1] ?? { results: [] });
+      },
+    });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
   });
 
   it("follows rel=next one page at a time when there is no count", async () => {

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   AtlasApiError,
@@ -186,15 +187,35 @@ describe("timeouts and aborts", () => {
     expect(fetch.calls).toHaveLength(1);
   });
 
-  it("aborts during a backoff sleep", async () => {
+  it.each<
+    [string, (c: AbortController) => Partial<AtlasClientOptions>, (c: AbortController) => AbortSignal | undefined]
+  >([
+    ["the client's signal", (c) => ({ signal: c.signal }), () => undefined],
+    ["the call's signal", () => ({}), (c) => c.signal],
+    ["the call's signal beside the client's", () => ({ signal: new AbortController().signal }), (c) => c.signal],
+  ])("aborts during a backoff sleep with %s", async (_, clientOptions, callSignal) => {
     const controller = new AbortController();
     const fetch = scriptedFetch({ status: 503, headers: { "retry-after": "30" } }, 200);
     const started = Date.now();
-    const result = client(fetch, { signal: controller.signal }).listTenantSnapshots(target);
+    const result = client(fetch, clientOptions(controller)).listTenantSnapshots({
+      ...target,
+      signal: callSignal(controller),
+    });
     setTimeout(() => controller.abort(new Error("stop now")), 20);
     await expect(result).rejects.toThrow("stop now");
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(fetch.calls).toHaveLength(1);
+  });
+
+  it("leaves no listener on the client's signal after calls, retries and timeouts", async () => {
+    const controller = new AbortController();
+    const atlas = client(scriptedFetch(503, 200, 200), { signal: controller.signal });
+    await atlas.listTenantSnapshots(target);
+    await atlas.listTenantSnapshots(target);
+    await expect(
+      client(hangingFetch(), { signal: controller.signal, timeoutMs: 5, maxRetries: 0 }).listTenantSnapshots(target),
+    ).rejects.toBeInstanceOf(AtlasTimeoutError);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 
   it("sends nothing when the signal is already aborted", async () => {

@@ -1,6 +1,6 @@
 import { AtlasApiError, AtlasError } from "../errors.js";
 import type { FetchLike, Logger } from "../types.js";
-import { computeDigestResponse, digestHash, toHex } from "./compute-digest-response.js";
+import { type DigestHash, digestHash, responseFromHa1, toHex } from "./compute-digest-response.js";
 import { type AuthChallenge, parseWwwAuthenticate } from "./parse-www-authenticate.js";
 
 export interface DigestFetchOptions {
@@ -21,6 +21,9 @@ interface Session {
   params: Record<string, string>;
   qop?: "auth";
   nc: number;
+  hash: DigestHash;
+  /** H(username:realm:password): the same for every request on this challenge, so hashed once. */
+  ha1: string;
 }
 
 /**
@@ -41,26 +44,22 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
   const firstContacts = new Map<string, Promise<void>>();
   // Origins that answered without a challenge: nothing to wait for there.
   const open = new Set<string>();
+  // Random bytes for cnonces, drawn 16 cnonces at a time: the call costs more than the bytes.
+  let random = new Uint8Array(0);
+  let used = 0;
+  const newCnonce = () => {
+    if (used === random.length) [random, used] = [crypto.getRandomValues(new Uint8Array(256)), 0];
+    used += 16;
+    return toHex(random.subarray(used - 16, used));
+  };
 
   function authorization(session: Session, method: string, uri: string): string {
     const { realm = "", nonce = "", opaque, algorithm } = session.params;
     const { qop } = session;
     // Incremented synchronously, so concurrent requests never share a count.
     const nc = (++session.nc).toString(16).padStart(8, "0");
-    const cnonce =
-      qop || /-sess$/i.test(algorithm ?? "") ? toHex(crypto.getRandomValues(new Uint8Array(16))) : undefined;
-    const response = computeDigestResponse({
-      username,
-      password,
-      realm,
-      nonce,
-      method,
-      uri,
-      algorithm,
-      qop,
-      nc,
-      cnonce,
-    });
+    const cnonce = qop || /-sess$/i.test(algorithm ?? "") ? newCnonce() : undefined;
+    const response = responseFromHa1(session.hash, session.ha1, { nonce, method, uri, algorithm, qop, nc, cnonce });
     return `Digest ${[
       `username=${quote(username)}, realm=${quote(realm)}, nonce=${quote(nonce)}, uri=${quote(uri)}`,
       algorithm && `algorithm=${algorithm}`,
@@ -74,6 +73,7 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
   }
 
   return async (input, init) => {
+    // The one Request of this call (of this attempt, under the retry layer).
     const request = new Request(input, { ...init, credentials: "omit" });
     const { origin, pathname, search } = new URL(request.url);
     const uri = pathname + search; // the request target exactly as sent
@@ -86,8 +86,10 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
     if (gate) firstContacts.set(origin, gate);
 
     try {
-      for (let answeredStale = false; ; ) {
-        const attempt = request.clone();
+      for (let resend = false, answeredStale = false; ; resend = true) {
+        // A bodiless request goes as built the first time; a resend needs its own
+        // copy (the fetch may still hold the first, and a body is spent once sent).
+        const attempt = resend || request.body ? request.clone() : request;
         if (session) setAuthorization(attempt, authorization(session, request.method, uri));
         const response = await send(attempt);
         if (response.status !== 401) {
@@ -112,10 +114,17 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
         const qop = QOP_AUTH.test(challenge.params.qop ?? "") ? "auth" : undefined;
         // Another request may already hold this nonce: share its count rather than replay nc=1.
         const current = sessions.get(origin);
+        const hash = digestHash(challenge.params.algorithm) as DigestHash; // pickChallenge made sure
         session =
           current && current.params.nonce === challenge.params.nonce
             ? current
-            : { params: challenge.params, qop, nc: 0 };
+            : {
+                params: challenge.params,
+                qop,
+                nc: 0,
+                hash,
+                ha1: hash(`${username}:${challenge.params.realm ?? ""}:${password}`),
+              };
         sessions.set(origin, session);
         release();
         logger?.debug?.(stale ? "Digest nonce stale; answering the new one" : "Digest challenge received", {

@@ -44,7 +44,7 @@ export function parseAuthorization(header: string): Record<string, string> {
 
 export function createDigestServer(options: DigestServerOptions = {}) {
   const users = options.users ?? { alice: "s3cret" };
-  const realm = options.realm ?? "MMS Public API";
+  let realm = options.realm ?? "MMS Public API";
   const algorithm = options.algorithm ?? "MD5";
   const opaque = options.opaque ?? "0paque";
   const handler = options.handler ?? (() => Response.json({ results: [], totalCount: 0 }));
@@ -80,10 +80,11 @@ export function createDigestServer(options: DigestServerOptions = {}) {
     const url = new URL(request.url);
     const password = users[a.username ?? ""];
     if (password === undefined) return unauthorized(false, "unknown user");
+    // Before the realm: a nonce from before a realm change is answered as stale.
+    if (staleNonces.has(a.nonce ?? "")) return unauthorized(true, "stale nonce");
     if (a.realm !== realm) return unauthorized(false, "realm");
     if (a.uri !== url.pathname + url.search) return unauthorized(false, `uri ${a.uri}`);
     if (a.opaque !== opaque) return unauthorized(false, "opaque");
-    if (staleNonces.has(a.nonce ?? "")) return unauthorized(true, "stale nonce");
     if (a.nonce !== nonce) return unauthorized(false, "unknown nonce");
     if ((a.algorithm ?? "MD5") !== (options.sendAlgorithm === false ? "MD5" : algorithm))
       return unauthorized(false, "algorithm");
@@ -109,10 +110,11 @@ export function createDigestServer(options: DigestServerOptions = {}) {
   return {
     fetch,
     state,
-    /** Marks the current nonce stale and issues a new one. */
-    expireNonce() {
+    /** Marks the current nonce stale and issues a new one (in a new realm, if given). */
+    expireNonce(newRealm?: string) {
       staleNonces.add(nonce);
       nonce = newNonce();
+      realm = newRealm ?? realm;
     },
     /** Makes every nonce stale at once, now and forever (a misbehaving server). */
     alwaysStale() {

@@ -19,8 +19,8 @@ export interface PageServerOptions {
   reportedCount?: number;
   /** Leave `totalCount` out even when asked for it. */
   omitCount?: boolean;
-  /** Send `self`/`next` links; default true. */
-  links?: boolean;
+  /** Send `self`/`next` links (default), none (`false`), or these for every page. */
+  links?: boolean | { rel: string; href: string }[];
   /** Milliseconds each page takes. */
   delayMs?: number;
   /** Change the data between requests (e.g. to create duplicates). */
@@ -51,10 +51,12 @@ export function createPageServer(data: TenantSnapshot[], options: PageServerOpti
       const links =
         options.links === false
           ? undefined
-          : [
-              { href: url.href, rel: "self" },
-              ...(pageNum * itemsPerPage < rows.length ? [{ href: link(pageNum + 1), rel: "next" }] : []),
-            ];
+          : Array.isArray(options.links)
+            ? options.links
+            : [
+                { href: url.href, rel: "self" },
+                ...(pageNum * itemsPerPage < rows.length ? [{ href: link(pageNum + 1), rel: "next" }] : []),
+              ];
       const totalCount = includeCount && !options.omitCount ? (options.reportedCount ?? rows.length) : undefined;
       return Response.json({ links, results, totalCount });
     } finally {
