@@ -95,10 +95,8 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     logger,
   });
 
-  const clientOptions = { baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, fetch: layeredFetch };
-  // The helpers validate their own parameters: they use a twin without the middleware below.
-  const helperClient = createClient<paths>(clientOptions);
-  const client = createClient<paths>(clientOptions);
+  // One openapi-fetch instance: middleware a caller adds with atlas.use() also sees the helpers' requests.
+  const client = createClient<paths>({ baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, fetch: layeredFetch });
   // Bad input to atlas.GET sends nothing, as with the helpers.
   client.use({
     onRequest({ schemaPath, params }) {
@@ -110,7 +108,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     validateSnapshotParams(params);
     const { groupId, clusterName, signal: callSignal, ...query } = params;
     // Parsed here rather than by openapi-fetch, so a body that is not JSON is refused naming the request.
-    const { data, error, response } = await helperClient.GET(SNAPSHOTS_PATH, {
+    const { data, error, response } = await client.GET(SNAPSHOTS_PATH, {
       params: { path: { groupId, clusterName }, query },
       signal: callSignal,
       parseAs: "text",

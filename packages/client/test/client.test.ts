@@ -13,6 +13,22 @@ import { BASE_URL, CLUSTER, createPageServer, GROUP_ID, makeSnapshots } from "./
 const target = { groupId: GROUP_ID, clusterName: CLUSTER };
 
 describe("createAtlasClient", () => {
+  it("runs middleware added with atlas.use() for the helpers' requests too", async () => {
+    const fetch = scriptedFetch({ status: 200, body: { results: [], totalCount: 0 } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    const seen: string[] = [];
+    atlas.use({
+      onRequest({ request }) {
+        seen.push(new URL(request.url).searchParams.get("pageNum") ?? "none");
+        request.headers.set("x-trace", "on");
+      },
+    });
+    await atlas.listTenantSnapshots({ groupId: GROUP_ID, clusterName: CLUSTER, pageNum: 2 });
+    await atlas.listAllTenantSnapshots({ groupId: GROUP_ID, clusterName: CLUSTER });
+    expect(seen).toEqual(["2", "1"]);
+    expect(fetch.calls.every((r) => r.headers.get("x-trace") === "on")).toBe(true);
+  });
+
   it("exports exactly the public API", () => {
     expect(Object.keys(entry).sort()).toEqual(
       [
