@@ -10,6 +10,23 @@ const HUGE = history(8, 3000);
 const ALL_IDS = HUGE.map((s) => s.id);
 const outcomes: { code: number | null; faults: number }[] = [];
 
+/** The mock server holding HUGE, with 20% faults of every kind, reproducible by seed. */
+const faultyServer = (seed: number) =>
+  startMockServer({
+    credentials: [{ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }],
+    data: { groups: [{ id: GROUP, clusters: [{ name: "Huge", snapshots: HUGE }] }] },
+    rateLimit: false,
+    seed,
+    faults: { rate: 0.2, retryAfterSeconds: 0 },
+  });
+
+/** `list` of the whole huge cluster, 100 a page, in the given output format. */
+const listHuge = (server: { url: string }, output: string, retries: number) =>
+  runCli(
+    ["list", ...target(server, "Huge"), "--items-per-page", "100", "-o", output, "--retries", String(retries)],
+    KEYS_ENV,
+  );
+
 describe("list --all under 20% injected faults (500, 503, 429, dropped, truncated)", () => {
   it.each([
     // [seed, retries]: few retries make failures likely, more make success likely; both outcomes are checked.
@@ -20,25 +37,9 @@ describe("list --all under 20% injected faults (500, 503, 429, dropped, truncate
     [5, 4],
     [6, 0],
   ])("seed %i, --retries %i: all 3000 once, in order, or a failure with nothing printed", async (seed, retries) => {
-    const server = await startMockServer({
-      credentials: [{ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }],
-      data: { groups: [{ id: GROUP, clusters: [{ name: "Huge", snapshots: HUGE }] }] },
-      rateLimit: false,
-      seed,
-      faults: { rate: 0.2, retryAfterSeconds: 0 },
-    });
+    const server = await faultyServer(seed);
     try {
-      const args = [
-        "list",
-        ...target(server, "Huge"),
-        "--items-per-page",
-        "100",
-        "-o",
-        "json",
-        "--retries",
-        String(retries),
-      ];
-      const { code, stdout, stderr } = await runCli(args, KEYS_ENV);
+      const { code, stdout, stderr } = await listHuge(server, "json", retries);
       const faults = server.mock.requests.list().filter((entry) => entry.fault).length;
       if (code === 0) {
         expect(JSON.parse(stdout).map((s: { id: string }) => s.id)).toEqual(ALL_IDS);
@@ -58,25 +59,9 @@ describe("list --all under 20% injected faults (500, 503, 429, dropped, truncate
     [7, 0],
     [8, 4],
   ])("ndjson, seed %i, --retries %i: all 3000 in order, or a prefix and a loud INCOMPLETE", async (seed, retries) => {
-    const server = await startMockServer({
-      credentials: [{ publicKey: PUBLIC_KEY, privateKey: PRIVATE_KEY }],
-      data: { groups: [{ id: GROUP, clusters: [{ name: "Huge", snapshots: HUGE }] }] },
-      rateLimit: false,
-      seed,
-      faults: { rate: 0.2, retryAfterSeconds: 0 },
-    });
+    const server = await faultyServer(seed);
     try {
-      const args = [
-        "list",
-        ...target(server, "Huge"),
-        "--items-per-page",
-        "100",
-        "-o",
-        "ndjson",
-        "--retries",
-        String(retries),
-      ];
-      const { code, stdout, stderr } = await runCli(args, KEYS_ENV);
+      const { code, stdout, stderr } = await listHuge(server, "ndjson", retries);
       const streamed = stdout
         .split("\n")
         .filter(Boolean)
