@@ -42,7 +42,12 @@ describe("loadMockData", () => {
     expect(() => loadMockData("{ groups: ")).toThrow(/^\$: is not valid JSON/);
   });
 
-  const malformed: [string, { change: (d: MockData & Record<string, unknown>) => void; message: string }][] = [
+  type Data = MockData & Record<string, unknown>;
+  /** Changes fields of the first cluster's snapshot `i`. */
+  const patchSnapshot = (i: number, fields: Record<string, unknown>) => (d: Data) =>
+    Object.assign(d.groups[0]?.clusters[0]?.snapshots[i] as object, fields);
+
+  const malformed: [string, { change: (d: Data) => void; message: string }][] = [
     [
       "an unknown top-level field",
       { change: (d) => Object.assign(d, { group: [] }), message: "group: is not a known field" },
@@ -79,7 +84,7 @@ describe("loadMockData", () => {
     [
       "an unknown status",
       {
-        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { status: "DONE" }),
+        change: patchSnapshot(2, { status: "DONE" }),
         message:
           "groups[0].clusters[0].snapshots[2].status: must be one of COMPLETED, FAILED, PENDING, QUEUED, RUNNING",
       },
@@ -87,72 +92,65 @@ describe("loadMockData", () => {
     [
       "a bad snapshot id",
       {
-        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { id: 42 }),
+        change: patchSnapshot(1, { id: 42 }),
         message: "groups[0].clusters[0].snapshots[1].id: must be 24 lowercase hexadecimal characters",
       },
     ],
     [
       "a duplicate snapshot id",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { id: "5cc310ace5dc7ce369814bc8" }),
+        change: patchSnapshot(1, { id: "5cc310ace5dc7ce369814bc8" }),
         message: "groups[0].clusters[0].snapshots[1].id: duplicates groups[0].clusters[0].snapshots[0].id",
       },
     ],
     [
       "a time not in UTC",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, {
-            scheduledTime: "2019-04-26T12:00:00+02:00",
-          }),
+        change: patchSnapshot(0, {
+          scheduledTime: "2019-04-26T12:00:00+02:00",
+        }),
         message: "groups[0].clusters[0].snapshots[0].scheduledTime: must be an ISO 8601 date-time in UTC",
       },
     ],
     [
       "a date that does not exist",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { scheduledTime: "2019-02-30T12:00:00Z" }),
+        change: patchSnapshot(2, { scheduledTime: "2019-02-30T12:00:00Z" }),
         message: "groups[0].clusters[0].snapshots[2].scheduledTime: must be an ISO 8601 date-time in UTC",
       },
     ],
     [
       "a finish before the start",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { finishTime: "2019-04-27T12:00:40Z" }),
+        change: patchSnapshot(1, { finishTime: "2019-04-27T12:00:40Z" }),
         message: "groups[0].clusters[0].snapshots[1].finishTime: must not be before startTime",
       },
     ],
     [
       "a start before the schedule",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[1] as object, { startTime: "2019-04-27T11:59:59Z" }),
+        change: patchSnapshot(1, { startTime: "2019-04-27T11:59:59Z" }),
         message: "groups[0].clusters[0].snapshots[1].startTime: must not be before scheduledTime",
       },
     ],
     [
       "a start time on a QUEUED snapshot",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[2] as object, { startTime: "2019-04-28T12:00:01Z" }),
+        change: patchSnapshot(2, { startTime: "2019-04-28T12:00:01Z" }),
         message: "groups[0].clusters[0].snapshots[2].startTime: must be absent while QUEUED",
       },
     ],
     [
       "a field the spec does not have",
       {
-        change: (d) =>
-          Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, { expiration: "2019-05-26T12:00:00Z" }),
+        change: patchSnapshot(0, { expiration: "2019-05-26T12:00:00Z" }),
         message: "groups[0].clusters[0].snapshots[0].expiration: is not a TenantSnapshot field",
       },
     ],
     [
       "a missing mongoDBVersion",
       {
-        change: (d) => Object.assign(d.groups[0]?.clusters[0]?.snapshots[0] as object, { mongoDBVersion: "" }),
+        change: patchSnapshot(0, { mongoDBVersion: "" }),
         message: "groups[0].clusters[0].snapshots[0].mongoDBVersion: must be a non-empty string",
       },
     ],
