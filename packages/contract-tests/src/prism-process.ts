@@ -6,7 +6,8 @@ import { dirname, join } from "node:path";
 import { freePort } from "./free-port.js";
 
 const require = createRequire(import.meta.url);
-const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
+/** Prism's command-line entry, run with this Node. */
+export const prismBin = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist/index.js");
 
 /** Every running Prism writes its pid here, so the global teardown can reap one a crash left behind. */
 export function pidDir(): string {

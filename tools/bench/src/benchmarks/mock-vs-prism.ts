@@ -1,11 +1,12 @@
 import { rmSync } from "node:fs";
 import { isBuiltin } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { freePort } from "@atlas-snapshots/contract-tests/free-port";
+import { prismBin } from "@atlas-snapshots/contract-tests/prism-process";
+import { writePrismSpec } from "@atlas-snapshots/contract-tests/prism-spec";
 import autocannon from "autocannon";
 import { build } from "esbuild";
-import { freePort } from "../lib/free-port.js";
 import { SNAPSHOTS_PATH } from "../lib/mock-target.js";
-import { prismBin, writePrismSpec } from "../lib/prism-spec.js";
 import { runCommand } from "../lib/run-command.js";
 import { type ServerProcess, startServerProcess } from "../lib/server-process.js";
 import { formatBytes, formatMs, formatRatio, round, SampleSet } from "../lib/stats.js";
@@ -88,7 +89,8 @@ export const mockVsPrism: Benchmark = {
     const warmupSeconds = quick ? 0 : 1;
     const loadSeconds = quick ? 1 : 5;
     const loadRounds = quick ? 1 : 3;
-    const spec = writePrismSpec();
+    // The spec minus its security requirement, as the contract tests judge it (docs/decisions/0005).
+    const specFile = writePrismSpec();
     const mockDir = join(root, "packages/mock");
     const targets: Record<Name, Target> = {
       ours: {
@@ -108,7 +110,7 @@ export const mockVsPrism: Benchmark = {
         name: "Prism 5.14.2 mock",
         start: (port) => ({
           command: process.execPath,
-          args: [prismBin, "mock", spec.file, "--port", String(port), "--host", "127.0.0.1"],
+          args: [prismBin, "mock", specFile, "--port", String(port), "--host", "127.0.0.1"],
           path: SNAPSHOTS_PATH,
         }),
       },
@@ -321,7 +323,7 @@ export const mockVsPrism: Benchmark = {
       };
     } finally {
       for (const { server } of running) await server.stop();
-      rmSync(spec.dir, { recursive: true, force: true });
+      rmSync(dirname(specFile), { recursive: true, force: true });
     }
   },
 };
