@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
+    // Hang guards with room for a loaded machine, never a speed budget.
+    testTimeout: 180_000,
   },
 });

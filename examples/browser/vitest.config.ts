@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 20_000,
-    hookTimeout: 40_000,
+    // Hang guards with room for a loaded machine (Chromium takes seconds to start there).
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     // One browser at a time on these 2-core machines.
     fileParallelism: false,
   },

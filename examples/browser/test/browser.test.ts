@@ -34,7 +34,7 @@ async function open(query = "") {
   const { page } = browser;
   await page.goto(new URL(query, app.url).href);
   const status = page.locator('#status:not([data-state="loading"])');
-  await status.waitFor({ timeout: 15_000 });
+  await status.waitFor({ timeout: 60_000 });
   return { page, state: await status.getAttribute("data-state"), status: (await status.textContent()) ?? "" };
 }
 

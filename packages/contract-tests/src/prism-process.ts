@@ -41,7 +41,7 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-/** Starts Prism on a free loopback port and resolves once it says it is listening. */
+/** Starts Prism on a free loopback port and resolves once it answers HTTP there. */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const port = await freePort();
   const args = [prismBin, options.mode, options.specFile];
@@ -72,26 +72,27 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
     rmSync(pidFile, { force: true });
   };
 
-  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  // Ready means it answers HTTP on its port, not that it printed some words:
+  // Prism's wording is not ours to depend on. Generous, for a loaded 2-core machine.
+  const timeoutMs = options.startTimeoutMs ?? 120_000;
+  const url = `http://127.0.0.1:${port}`;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms`)), timeoutMs);
-      const check = () => {
-        if (output.includes("Prism is listening on")) {
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      child.stdout?.on("data", check);
-      child.stderr?.on("data", check);
-      child.once("exit", (code) => {
-        clearTimeout(timer);
-        reject(new Error(`Prism exited with code ${code} before listening`));
-      });
-    });
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`Prism exited (${child.exitCode ?? child.signalCode}) before answering on ${url}`);
+      }
+      if (Date.now() > deadline) throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms`);
+      const answered = await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) }).then(
+        async (response) => (await response.arrayBuffer(), true),
+        () => false,
+      );
+      if (answered) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}. Its output:\n${output}`);
   }
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid as number, output: () => output, stop };
+  return { url, pid: child.pid as number, output: () => output, stop };
 }

@@ -5,6 +5,8 @@ export type Direction = "client-to-spec" | "mock-to-spec";
 export interface Violation {
   location: string;
   severity: string;
+  /** The schema keyword that failed (`enum`, `required`, `type`, ...), when Prism names one. */
+  code?: string;
   message: string;
 }
 
@@ -30,6 +32,7 @@ function fromPrism(list: PrismViolation[]): Violation[] {
   return list.map((v) => ({
     location: (v.location ?? []).join("."),
     severity: v.severity ?? "Error",
+    ...(v.code === undefined ? {} : { code: String(v.code) }),
     message: v.message ?? v.code ?? "violation",
   }));
 }

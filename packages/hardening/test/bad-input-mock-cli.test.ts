@@ -32,7 +32,7 @@ const CASES: [string, { given: string[]; want: { names: string | RegExp; code?: 
 
 describe("bad flags to atlas-mock-server", () => {
   it.concurrent.each(CASES)("%s", async (_name, { given, want }) => {
-    const run = await runNode(mockServerBin(), given, { timeoutMs: 15_000 });
+    const run = await runNode(mockServerBin(), given, { timeoutMs: 120_000 });
     expect({ code: run.code, listening: /listening/.test(run.stdout) }, run.stderr).toEqual({
       code: want.code ?? 2,
       listening: false,
@@ -53,7 +53,7 @@ describe("bad flags to atlas-mock-server", () => {
     afterAll(() => new Promise<void>((resolve) => blocker.close(() => resolve())));
 
     it("exits non-zero with a message naming the port", async () => {
-      const run = await runNode(mockServerBin(), ["--port", String(port)], { timeoutMs: 15_000 });
+      const run = await runNode(mockServerBin(), ["--port", String(port)], { timeoutMs: 120_000 });
       expect(run.code).not.toBe(0);
       expect(run.stderr).toMatch(new RegExp(`port.*in use|${port}`));
       expect(run.stderr).toMatch(String(port));

@@ -200,7 +200,7 @@ describe("atlas-snapshots list --all --output json under 20% faults (subprocess)
       });
       servers.push(server);
       const want = expectedIds(server);
-      const run = await runNode(cliBin(), args(server, retries), { env, timeoutMs: 60_000 });
+      const run = await runNode(cliBin(), args(server, retries), { env, timeoutMs: 120_000 });
       if (run.code === 0) {
         const ids = (JSON.parse(run.stdout) as { id: string }[]).map((s) => s.id);
         expect(ids).toEqual(want);

@@ -228,7 +228,7 @@ describe("the private key never shows", () => {
         ["--public-key", PUB, KEY],
         ["--public-key", "", "--private-key", KEY],
         ["--public-key", PUB, "--private-key", KEY, "--port", String(port), "--help"],
-      ].map((args) => runNode(mockServerBin(), args, { timeoutMs: 15_000 })),
+      ].map((args) => runNode(mockServerBin(), args, { timeoutMs: 120_000 })),
     );
     await new Promise<void>((r) => blocker.close(() => r()));
     for (const [i, run] of runs.entries()) search.add(`server CLI bad flags #${i}`, run.stdout, run.stderr);
@@ -260,7 +260,7 @@ describe("the private key never shows", () => {
         [[], ["--verbose"]].map(async (verbose) => {
           const run = await runNode(cliBin(), [...args, ...verbose], {
             env: { ...env, ...extraEnv },
-            timeoutMs: 30_000,
+            timeoutMs: 120_000,
           });
           search.add(`atlas-snapshots ${name} ${verbose.join("")}`, run.stdout, run.stderr);
           return { name, verbose: verbose.length > 0, code: run.code };

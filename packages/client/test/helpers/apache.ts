@@ -24,10 +24,13 @@ export interface RunningApache {
   /** Parsed access log lines: request line and status. */
   accessLog(): { request: string; status: number }[];
   /**
-   * The access log once Apache has stopped writing to it. Apache logs after it
-   * answers, so a line can land after the client already has its response.
+   * The access log once it holds at least `atLeast` lines and has stopped
+   * growing. Apache logs after it answers, so a line can land after the client
+   * already has its response; a loaded machine can delay it by seconds, so wait
+   * for the count the caller knows must come (the deadline only guards against
+   * a hang), then a little longer so that a line too many would show.
    */
-  settledAccessLog(): Promise<{ request: string; status: number }[]>;
+  settledAccessLog(atLeast: number): Promise<{ request: string; status: number }[]>;
   stop(): void;
 }
 
@@ -132,15 +135,17 @@ export async function startApache(options: ApacheOptions): Promise<RunningApache
     baseUrl: `http://127.0.0.1:${port}`,
     dir,
     accessLog,
-    async settledAccessLog() {
+    async settledAccessLog(atLeast: number) {
+      const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline && accessLog().length < atLeast; )
+        await pause(50);
       let lines = accessLog();
-      for (const deadline = Date.now() + 3000; Date.now() < deadline; ) {
-        await new Promise((resolve) => setTimeout(resolve, 150));
+      for (;;) {
+        await pause(250);
         const now = accessLog();
         if (now.length === lines.length) return now;
         lines = now;
       }
-      return lines;
     },
     stop() {
       stop();
@@ -150,7 +155,8 @@ export async function startApache(options: ApacheOptions): Promise<RunningApache
 }
 
 async function waitForPort(port: number): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+  // Up to a minute: a loaded 2-core machine can take a while to fork Apache's workers.
+  for (let i = 0; i < 1200; i++) {
     try {
       await fetch(`http://127.0.0.1:${port}/`);
       return;

@@ -16,7 +16,7 @@ export interface MockProcess {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function startMockProcess(args: readonly string[], timeoutMs = 15_000): Promise<MockProcess> {
+export async function startMockProcess(args: readonly string[], timeoutMs = 120_000): Promise<MockProcess> {
   const child: ChildProcess = spawn(process.execPath, [mockServerBin(), "--port", "0", ...args], {
     env: baseEnv(),
     stdio: ["ignore", "pipe", "pipe"],

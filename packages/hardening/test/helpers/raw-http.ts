@@ -13,7 +13,7 @@ export interface RawResponse {
  * Sends `head` (request line and headers, CRLF-separated, without the final
  * blank line) and reads the reply until the server closes the connection.
  */
-export function rawRequest(port: number, head: string | Buffer, timeoutMs = 5_000): Promise<RawResponse> {
+export function rawRequest(port: number, head: string | Buffer, timeoutMs = 60_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     const chunks: Buffer[] = [];

@@ -26,7 +26,7 @@ export function runCli(args: string[]): CliRun {
 }
 
 /** Resolves with the URL the CLI printed, or rejects with what it said instead. */
-export async function listeningUrl(run: CliRun, timeoutMs = 5000): Promise<string> {
+export async function listeningUrl(run: CliRun, timeoutMs = 60_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const m = /Atlas mock listening on (\S+)/.exec(run.stdout());

@@ -25,7 +25,7 @@ export interface CurlResult {
 
 export function curl(args: string[]): Promise<CurlResult> {
   return new Promise((resolve) => {
-    execFile("curl", args, { timeout: 10_000 }, (error, stdout, stderr) => {
+    execFile("curl", args, { timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
