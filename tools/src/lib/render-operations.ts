@@ -1,0 +1,83 @@
+// The operation table: everything the client and the mock need to know about
+// each operation's shape, so neither hard-codes a path, a parameter or a status.
+import type { OpenApiDocument } from "./load-spec.ts";
+import { parameterCheckName, parameterChecks, ruleOf } from "./render-validators.ts";
+import { isPaged, type OperationModel } from "./spec-model.ts";
+
+const lit = (value: unknown) => JSON.stringify(value);
+
+function tsType(type: string | undefined): string {
+  if (type === "integer" || type === "number") return "number";
+  if (type === "boolean") return "boolean";
+  return "string";
+}
+
+/** Renders operations.gen.ts from the spec's operations. */
+export function renderOperations(doc: OpenApiDocument, operations: OperationModel[]): string {
+  const checks = parameterChecks(operations);
+  const names = [...checks.keys()].sort();
+  const out: string[] = [
+    `import { ${names.join(", ")} } from "./validators.gen.js";`,
+    "",
+    "/** Every operation of the spec, by operationId. */",
+    "export const OPERATIONS = {",
+  ];
+  for (const op of operations) {
+    const server = new URL(op.serverUrl);
+    out.push(`  ${op.operationId}: {`);
+    out.push(`    operationId: ${lit(op.operationId)},`);
+    out.push(`    method: ${lit(op.method)},`);
+    out.push(`    /** Path template below the server's base path. */`);
+    out.push(`    path: ${lit(op.path)},`);
+    out.push(`    /** The server URL's path: what a host needs in front of \`path\`. */`);
+    out.push(`    basePath: ${lit(server.pathname.replace(/\/+$/, ""))},`);
+    out.push(`    server: ${lit(op.serverUrl)},`);
+    out.push("    parameters: {");
+    for (const p of op.parameters) {
+      const r = p.resolved;
+      const fields: string[] = [`in: ${lit(p.in)}`, `required: ${p.required}`, `type: ${lit(r.type ?? "string")}`];
+      for (const key of ["default", "minimum", "maximum", "minLength", "maxLength", "pattern", "enum"] as const) {
+        if (r[key] !== undefined) fields.push(`${key}: ${lit(r[key])}`);
+      }
+      fields.push(`rule: ${lit(ruleOf(doc, p.schema))}`);
+      fields.push(`check: ${parameterCheckName(checks, op, p)}`);
+      out.push(`      ${p.name}: { ${fields.join(", ")} },`);
+    }
+    out.push("    },");
+    out.push(`    /** The request's Accept: the media types of its 2xx bodies. */`);
+    out.push(`    accept: ${lit(op.accept.join(", "))},`);
+    const media = Object.fromEntries(Object.entries(op.responses).map(([s, types]) => [s, Object.keys(types)]));
+    out.push(`    responses: ${lit(media)},`);
+    out.push(`    statuses: ${lit(Object.keys(op.responses).map(Number))},`);
+    out.push(`    deprecated: ${op.deprecated},`);
+    out.push(`    sunset: ${lit(op.sunset ?? null)},`);
+    out.push(`    paged: ${isPaged(doc, op)},`);
+    out.push("  },");
+  }
+  out.push("} as const;", "");
+  out.push("export type OperationId = keyof typeof OPERATIONS;", "");
+  out.push(
+    "/** Each operation's parameters as a server reads them: path values, and query values with defaults applied. */",
+  );
+  out.push("export interface OperationInputs {");
+  for (const op of operations) {
+    const group = (where: "path" | "query") =>
+      op.parameters
+        .filter((p) => p.in === where)
+        .map((p) => {
+          const optional = !p.required && p.resolved.default === undefined;
+          return `${p.name}${optional ? "?" : ""}: ${tsType(p.resolved.type)}`;
+        })
+        .join("; ");
+    out.push(`  ${op.operationId}: { path: { ${group("path")} }; query: { ${group("query")} } };`);
+  }
+  out.push("}", "");
+  out.push(
+    "/** One resolver per operation, typed by its inputs; the caller picks its context and reply types. */",
+    "export type OperationResolvers<Context, Reply> = {",
+    "  [Id in OperationId]: (input: OperationInputs[Id], context: Context) => Reply;",
+    "};",
+    "",
+  );
+  return out.join("\n");
+}
