@@ -1,5 +1,5 @@
 // Atlas's error bodies (the spec's ApiError), one builder per error the mock sends.
-import { type ApiError, ITEMS_PER_PAGE_MAX, ITEMS_PER_PAGE_MIN } from "@atlas-snapshots/types";
+import type { ApiError } from "@atlas-snapshots/types";
 
 export const REASON_PHRASES: Readonly<Record<number, string>> = {
   400: "Bad Request",
@@ -43,8 +43,6 @@ export function validationError(field: string, value: string, rule: string, wher
     badRequestDetail: { fields: [{ field, description: rule }] },
   };
 }
-
-export const ITEMS_PER_PAGE_RULE = `must be an integer from ${ITEMS_PER_PAGE_MIN} to ${ITEMS_PER_PAGE_MAX}`;
 
 export const notAuthorized = (): ApiError =>
   apiError(401, "NOT_AUTHORIZED", "You are not authorized for this resource.");

@@ -1,10 +1,8 @@
 // The core: every Atlas behaviour, from a request to a reply. No node: imports,
 // so it runs in browsers under msw's service worker as well as in the server.
-import type { TenantSnapshotPage } from "@atlas-snapshots/types";
+import { OPERATIONS } from "@atlas-snapshots/types";
 import {
   cannotAccessGroup,
-  clusterNotFound,
-  groupNotFound,
   methodNotAllowed,
   notAuthorized,
   rateLimited,
@@ -18,16 +16,16 @@ import { createDigestVerifier, type DigestCredential } from "./digest-verifier.j
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
 import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
-import { pageLinks } from "./links.js";
 import { createNonceRegistry } from "./nonce-registry.js";
 import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from "./options.js";
-import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
+import { isGroupId } from "./path-rules.js";
 import { createPrng } from "./prng.js";
-import { parseSnapshotQuery, readFormat } from "./query.js";
+import { parseQuery, readFormat } from "./query.js";
 import { createRateLimiter } from "./rate-limiter.js";
-import { errorReply, jsonText, type MockReply, type MockRequest, type ReplyFormat } from "./reply.js";
+import { errorReply, type MockReply, type MockRequest, type ReplyFormat } from "./reply.js";
 import { createRequestLog, type RequestLog, redactHeaders } from "./request-log.js";
-import { matchRoute } from "./route.js";
+import { createResolvers, type ServeContext } from "./resolvers.js";
+import { matchRoute, type Route } from "./route.js";
 import { createMockStore, type MockStore } from "./store.js";
 
 /**
@@ -59,7 +57,7 @@ const JSON_TYPE = "application/json";
 
 export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const options = resolveOptions(input);
-  const { now, basePath } = options;
+  const { now, rootPath } = options;
   const store = createMockStore(
     options.data ?? createDefaultData({ seed: options.seed, snapshots: options.snapshots, now: now() }),
   );
@@ -75,6 +73,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const idPrefix = createPrng(options.seed, "ids").hex(8);
   let replies = 0;
   const retryAfter = String(options.faults?.retryAfterSeconds ?? 1);
+  const resolvers = createResolvers(store);
 
   function answer(request: MockRequest): Outcome {
     let url: URL;
@@ -84,7 +83,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       const reply = errorReply(validationError("url", request.url, "must be a valid URL", "request"), plain);
       return { reply, authenticated: false };
     }
-    const route = matchRoute(url.pathname, basePath);
+    const route = matchRoute(url.pathname, rootPath);
     if (route.kind === "outside")
       return { reply: errorReply(resourceNotFound(url.pathname), plain), authenticated: false };
 
@@ -104,7 +103,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     }
 
     const format = readFormat(url.search);
-    const groupId = route.kind === "snapshots" ? route.groupId : "";
+    const groupId = route.kind === "operation" ? (route.params.groupId ?? "") : "";
     const headers: Record<string, string> = {};
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
@@ -124,11 +123,11 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const fault = pickFault();
     if (fault) {
-      const faulty = injectFault(fault, format, headers) ?? serve(request, url, route, credential, format, headers);
+      const faulty = injectFault(fault, format, headers) ?? serve({ request, url, route, credential, format, headers });
       if (fault === "truncate") faulty.transportFault = "truncate";
       return { ...done(faulty), fault };
     }
-    return done(serve(request, url, route, credential, format, headers));
+    return done(serve({ request, url, route, credential, format, headers }));
   }
 
   function injectFault(fault: FaultKind, format: ReplyFormat, headers: Record<string, string>): MockReply | undefined {
@@ -149,57 +148,42 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     }
   }
 
-  function serve(
-    request: MockRequest,
-    url: URL,
-    route: ReturnType<typeof matchRoute>,
-    credential: DigestCredential | undefined,
-    format: ReplyFormat,
-    headers: Record<string, string>,
-  ): MockReply {
+  /** The request after authentication, rate limits and faults: checks it against the table, then resolves it. */
+  function serve(ctx: Omit<ServeContext, "given"> & { request: MockRequest; route: Route }): MockReply {
+    const { request, url, route, format, headers } = ctx;
     if (route.kind === "outside" || route.kind === "unknown") {
       return errorReply(resourceNotFound(url.pathname), format, headers);
     }
-    if (request.method !== "GET") {
-      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET" });
-    }
     if (route.kind === "bad-encoding") {
+      if (request.method !== "GET") {
+        return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET" });
+      }
       return errorReply(
         validationError("path", route.segment, "must be valid percent-encoding", "path"),
         format,
         headers,
       );
     }
-    const { groupId, clusterName } = route;
-    if (!isGroupId(groupId)) {
-      return errorReply(validationError("groupId", groupId, GROUP_ID_RULE, "path parameter"), format, headers);
+    const operation = OPERATIONS[route.operationId];
+    if (request.method !== operation.method) {
+      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: operation.method });
     }
-    if (!isClusterName(clusterName)) {
-      return errorReply(
-        validationError("clusterName", clusterName, CLUSTER_NAME_RULE, "path parameter"),
-        format,
-        headers,
-      );
+    // Path parameters in the spec's order, each with its generated check and message.
+    for (const [name, parameter] of Object.entries(operation.parameters)) {
+      if (parameter.in !== "path") continue;
+      const value = route.params[name] ?? "";
+      const problem = parameter.check(value);
+      if (problem) return errorReply(validationError(name, value, problem.problem, "path parameter"), format, headers);
     }
-    const parsed = parseSnapshotQuery(url.search);
+    const parsed = parseQuery(url.search, route.operationId);
     if (!parsed.ok) return errorReply(parsed.error, format, headers);
-    if (credential?.groups && !credential.groups.includes(groupId)) {
+    const groupId = route.params.groupId;
+    if (groupId !== undefined && ctx.credential?.groups && !ctx.credential.groups.includes(groupId)) {
       return errorReply(cannotAccessGroup(groupId), format, headers);
     }
-    if (!store.hasGroup(groupId)) return errorReply(groupNotFound(groupId), format, headers);
-    if (!store.hasCluster(groupId, clusterName))
-      return errorReply(clusterNotFound(clusterName, groupId), format, headers);
-
-    const { query, given } = parsed;
-    const all = store.listSnapshots(groupId, clusterName);
-    const offset = (query.pageNum - 1) * query.itemsPerPage;
-    const page: TenantSnapshotPage = {
-      links: pageLinks(url.origin + url.pathname, query, given, all.length),
-      results: offset < all.length ? all.slice(offset, offset + query.itemsPerPage) : [],
-    };
-    if (query.includeCount) page.totalCount = all.length;
-    if (query.envelope) page.status = 200;
-    return { status: 200, headers, body: jsonText(page, query.pretty) };
+    // TypeScript cannot tie the union of operation ids to its input type; the table and the parser do.
+    const input = { path: route.params, query: parsed.query } as never;
+    return resolvers[route.operationId](input, { ...ctx, given: parsed.given });
   }
 
   function done(reply: MockReply): Outcome {

@@ -4,18 +4,19 @@ import type { ApiError, ApiErrorEnvelope, TenantSnapshotPage } from "@atlas-snap
 import { type HttpHandler, HttpResponse, http } from "msw";
 import type { AtlasMockCore } from "./atlas-mock.js";
 import { replyToResponse } from "./fetch-adapter.js";
+import { BASE_PATHS } from "./route.js";
 
 /** Every body the endpoint sends, as the generated types describe them. */
 export type AtlasResponseBody = TenantSnapshotPage | ApiError | ApiErrorEnvelope;
 
 export function createMswHandlers(mock: Pick<AtlasMockCore, "reply" | "options">): HttpHandler[] {
   const base = new URL(mock.options.baseUrl);
-  const prefix = `${mock.options.basePath}/`;
+  const prefixes = BASE_PATHS.map((basePath) => `${mock.options.rootPath}${basePath}/`);
   // A predicate rather than a `${baseUrl}/*` pattern: msw's pattern matching decodes the
   // path and throws on bad percent-encoding, which must reach the core and get Atlas's 400.
   const underBase = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    return url.origin === base.origin && url.pathname.startsWith(prefix);
+    return url.origin === base.origin && prefixes.some((prefix) => url.pathname.startsWith(prefix));
   };
   return [
     http.all<never, never, AtlasResponseBody>(underBase, async ({ request }) => {

@@ -6,12 +6,23 @@ import type { DigestCredential } from "./digest-verifier.js";
 import { FAULT_KINDS, type FaultOptions, type LatencyOption } from "./faults.js";
 import type { MockData } from "./mock-data.js";
 import { ATLAS_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
+import { BASE_PATHS } from "./route.js";
 import { loadMockData } from "./validate-mock-data.js";
+
+/** `/x/api/atlas/v1.0` -> `/x`; a path ending in no known base path is itself the root. */
+function rootPathOf(basePath: string): string {
+  const known = BASE_PATHS.find((base) => basePath.endsWith(base));
+  return known ? basePath.slice(0, basePath.length - known.length) : basePath;
+}
 
 export type MockCredential = DigestCredential;
 
 export interface AtlasMockOptions {
-  /** Where the mock answers (default https://cloud.mongodb.com/api/atlas/v1.0). The server uses only its path. */
+  /**
+   * Where the mock answers: a host (each operation then lives under its base path from the spec) or, as
+   * before, a URL ending in such a base path (default https://cloud.mongodb.com/api/atlas/v1.0). The
+   * server uses only its path.
+   */
   baseUrl?: string;
   /** "digest" (default) checks HTTP Digest; "off" lets every request in. */
   auth?: "digest" | "off";
@@ -41,6 +52,8 @@ export interface ResolvedMockOptions {
   baseUrl: string;
   /** The base URL's path without a trailing slash, e.g. /api/atlas/v1.0. */
   basePath: string;
+  /** `basePath` without a trailing base path of the spec's operations: what every operation's path hangs off. */
+  rootPath: string;
   auth: "digest" | "off";
   credentials: readonly MockCredential[];
   nonceTtlMs: number;
@@ -101,6 +114,7 @@ export function resolveOptions(options: AtlasMockOptions = {}): ResolvedMockOpti
   return {
     baseUrl,
     basePath,
+    rootPath: rootPathOf(basePath),
     auth,
     credentials,
     nonceTtlMs: checkInteger("nonceTtlMs", options.nonceTtlMs ?? 300_000, 1),

@@ -1,40 +1,20 @@
-// The five query parameters, read strictly as Atlas does: integers in range,
-// booleans spelled `true` or `false`, each given at most once.
-import {
-  type ApiError,
-  ITEMS_PER_PAGE_MAX,
-  ITEMS_PER_PAGE_MIN,
-  PAGE_NUM_MIN,
-  QUERY_DEFAULTS,
-} from "@atlas-snapshots/types";
-import { ITEMS_PER_PAGE_RULE, validationError } from "./api-error.js";
+// Query parameters, read strictly as Atlas does and as the operation table
+// says: integers in range, booleans spelled `true` or `false`, each given at
+// most once. Limits, defaults and messages all come from the spec.
+import { type ApiError, OPERATIONS, type OperationId, type OperationInputs } from "@atlas-snapshots/types";
+import { validationError } from "./api-error.js";
 
-export interface SnapshotQuery {
-  pageNum: number;
-  itemsPerPage: number;
-  includeCount: boolean;
-  pretty: boolean;
-  envelope: boolean;
-}
+export type SnapshotQuery = OperationInputs["listSharedClusterBackups"]["query"];
 
-type QueryName = keyof SnapshotQuery;
-
-/** Atlas's API is Java: a page number beyond a Java int is refused, not wrapped. */
-const PAGE_NUM_MAX = 2_147_483_647;
-const PAGE_NUM_RULE = `must be an integer from ${PAGE_NUM_MIN} to ${PAGE_NUM_MAX}`;
-const BOOLEAN_RULE = "must be true or false";
-
-const INTEGER_RULES = {
-  pageNum: { min: PAGE_NUM_MIN, max: PAGE_NUM_MAX, rule: PAGE_NUM_RULE },
-  itemsPerPage: { min: ITEMS_PER_PAGE_MIN, max: ITEMS_PER_PAGE_MAX, rule: ITEMS_PER_PAGE_RULE },
-} as const;
-
-export type QueryResult =
-  | { ok: true; query: SnapshotQuery; given: ReadonlySet<QueryName> }
+export type QueryResult<Query = SnapshotQuery> =
+  | { ok: true; query: Query; given: ReadonlySet<string> }
   | { ok: false; error: ApiError };
 
-function isQueryName(name: string): name is QueryName {
-  return name in QUERY_DEFAULTS;
+interface QueryParameter {
+  in: string;
+  type: string;
+  default?: unknown;
+  check(value: unknown): { problem: string } | undefined;
 }
 
 function decode(part: string): string | undefined {
@@ -45,10 +25,22 @@ function decode(part: string): string | undefined {
   }
 }
 
-/** Parses `search` (with or without its `?`); unknown parameters are ignored, as Atlas does. */
-export function parseSnapshotQuery(search: string): QueryResult {
-  const query: SnapshotQuery = { ...QUERY_DEFAULTS };
-  const given = new Set<QueryName>();
+/** The text as the parameter's type: digits only for integers (no 1.5, 1e3, +1 or ""), true/false for booleans. */
+function typed(type: string, text: string): unknown {
+  // The spec sets no upper bound on some integers (pageNum): anything a JavaScript number holds exactly goes.
+  if (type === "integer")
+    return /^-?\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : Number.NaN;
+  if (type === "boolean") return text === "true" ? true : text === "false" ? false : text;
+  return text;
+}
+
+/** Parses `search` (with or without its `?`) for operation `id`; unknown parameters are ignored, as Atlas does. */
+export function parseQuery<Id extends OperationId>(search: string, id: Id): QueryResult<OperationInputs[Id]["query"]> {
+  const parameters = OPERATIONS[id].parameters as Record<string, QueryParameter>;
+  const query: Record<string, unknown> = {};
+  for (const [name, p] of Object.entries(parameters))
+    if (p.in === "query" && p.default !== undefined) query[name] = p.default;
+  const given = new Set<string>();
   const raw = search.startsWith("?") ? search.slice(1) : search;
   for (const pair of raw.split("&")) {
     if (pair === "") continue;
@@ -58,22 +50,21 @@ export function parseSnapshotQuery(search: string): QueryResult {
     if (name === undefined || value === undefined) {
       return { ok: false, error: validationError(name ?? "query", pair, "must be valid percent-encoding") };
     }
-    if (!isQueryName(name)) continue;
+    const parameter = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+    if (parameter?.in !== "query") continue;
     if (given.has(name)) return { ok: false, error: validationError(name, value, "must be given only once") };
     given.add(name);
-    if (name === "pageNum" || name === "itemsPerPage") {
-      const { min, max, rule } = INTEGER_RULES[name];
-      // Digits only: refuses 1.5, 1e3, -1, +1, "" and, by length, absurd numbers.
-      const n = /^\d{1,10}$/.test(value) ? Number(value) : Number.NaN;
-      if (!(n >= min && n <= max)) return { ok: false, error: validationError(name, value, rule) };
-      query[name] = n;
-    } else {
-      if (value !== "true" && value !== "false")
-        return { ok: false, error: validationError(name, value, BOOLEAN_RULE) };
-      query[name] = value === "true";
-    }
+    const parsed = typed(parameter.type, value);
+    const problem = parameter.check(parsed);
+    if (problem) return { ok: false, error: validationError(name, value, problem.problem) };
+    query[name] = parsed;
   }
-  return { ok: true, query, given };
+  return { ok: true, query: query as OperationInputs[Id]["query"], given };
+}
+
+/** The listing's query. */
+export function parseSnapshotQuery(search: string): QueryResult {
+  return parseQuery(search, "listSharedClusterBackups");
 }
 
 /** pretty/envelope as far as they can be read from a request that may be invalid otherwise. */

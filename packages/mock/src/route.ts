@@ -1,38 +1,49 @@
-// Which resource a request path names, matched against the spec's path template.
-import { SNAPSHOTS_PATH } from "@atlas-snapshots/types";
+// Which operation a request path names, matched against the operation table's
+// base paths and path templates (all from the spec).
+import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 
 export type Route =
-  /** Not under the mock's base path at all. */
+  /** Not under any of the spec's base paths at all. */
   | { kind: "outside" }
-  /** Under the base path, but no resource the mock knows. */
+  /** Under a base path, but no resource the mock knows. */
   | { kind: "unknown" }
   /** A path segment with invalid percent-encoding. */
   | { kind: "bad-encoding"; segment: string }
-  | { kind: "snapshots"; groupId: string; clusterName: string };
+  | { kind: "operation"; operationId: OperationId; params: Record<string, string> };
 
-/** e.g. ["groups", "{groupId}", "clusters", ...] from the spec's template. */
-const TEMPLATE = SNAPSHOTS_PATH.split("/").slice(1);
+const TEMPLATES = Object.values(OPERATIONS).map((op) => ({
+  operationId: op.operationId as OperationId,
+  basePath: op.basePath as string,
+  /** e.g. ["groups", "{groupId}", "clusters", ...] */
+  segments: op.path.split("/").slice(1),
+}));
 
-/** Matches `pathname` (still percent-encoded) below `basePath` (no trailing slash). */
-export function matchRoute(pathname: string, basePath: string): Route {
-  if (!pathname.startsWith(`${basePath}/`)) return { kind: "outside" };
-  const segments = pathname.slice(basePath.length + 1).split("/");
-  if (segments.length !== TEMPLATE.length) return { kind: "unknown" };
-  const params: Record<string, string> = {};
-  for (let i = 0; i < TEMPLATE.length; i++) {
-    const expected = TEMPLATE[i] as string;
-    const segment = segments[i] as string;
-    if (expected.startsWith("{")) {
-      let decoded: string;
+/** Every base path the spec's operations live under, e.g. ["/api/atlas/v1.0"]. */
+export const BASE_PATHS: readonly string[] = [...new Set(TEMPLATES.map((t) => t.basePath))];
+
+/** Matches `pathname` (still percent-encoded) below `rootPath` (the mock's host path, no trailing slash). */
+export function matchRoute(pathname: string, rootPath: string): Route {
+  let under = false;
+  for (const { operationId, basePath, segments: template } of TEMPLATES) {
+    const base = `${rootPath}${basePath}/`;
+    if (!pathname.startsWith(base)) continue;
+    under = true;
+    const segments = pathname.slice(base.length).split("/");
+    if (segments.length !== template.length) continue;
+    const params: Record<string, string> = {};
+    let bad: string | undefined;
+    const matches = template.every((expected, i) => {
+      const segment = segments[i] as string;
+      if (!expected.startsWith("{")) return segment === expected;
       try {
-        decoded = decodeURIComponent(segment);
+        params[expected.slice(1, -1)] = decodeURIComponent(segment);
       } catch {
-        return { kind: "bad-encoding", segment };
+        bad ??= segment;
       }
-      params[expected.slice(1, -1)] = decoded;
-    } else if (segment !== expected) {
-      return { kind: "unknown" };
-    }
+      return true;
+    });
+    if (!matches) continue;
+    return bad === undefined ? { kind: "operation", operationId, params } : { kind: "bad-encoding", segment: bad };
   }
-  return { kind: "snapshots", groupId: params.groupId ?? "", clusterName: params.clusterName ?? "" };
+  return under ? { kind: "unknown" } : { kind: "outside" };
 }

@@ -1,49 +1,15 @@
 // The rules one snapshot must keep: the spec's closed TenantSnapshot schema plus
 // what a real cluster's history looks like (times in order, no finish before start).
-import { SNAPSHOT_STATUSES, type TenantSnapshot } from "@atlas-snapshots/types";
-import { isObjectId } from "./path-rules.js";
-import { isUtcDateTime, utcMillis } from "./utc-date-time.js";
-
-/** Every field the spec allows; the type check fails when the spec adds or drops one. */
-const SNAPSHOT_FIELDS = {
-  id: true,
-  status: true,
-  mongoDBVersion: true,
-  scheduledTime: true,
-  startTime: true,
-  finishTime: true,
-} satisfies Record<keyof TenantSnapshot, true>;
+import { checkTenantSnapshot, type Problem, type TenantSnapshot } from "@atlas-snapshots/types";
+import { utcMillis } from "./utc-date-time.js";
 
 /** A problem found at `path` (relative to the snapshot, "" for the snapshot itself). */
-export interface Problem {
-  path: string;
-  problem: string;
-}
+export type { Problem };
 
 /** The first problem with `value` as a snapshot, or undefined when it is a valid one. */
 export function findSnapshotProblem(value: unknown): Problem | undefined {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { path: "", problem: "must be an object" };
-  }
-  const s = value as Record<string, unknown>;
-  for (const key of Object.keys(s)) {
-    if (!(key in SNAPSHOT_FIELDS)) return { path: `.${key}`, problem: "is not a TenantSnapshot field" };
-  }
-  if (!isObjectId(s.id)) return { path: ".id", problem: "must be 24 lowercase hexadecimal characters" };
-  if (!(SNAPSHOT_STATUSES as readonly unknown[]).includes(s.status)) {
-    return { path: ".status", problem: `must be one of ${SNAPSHOT_STATUSES.join(", ")}` };
-  }
-  if (typeof s.mongoDBVersion !== "string" || s.mongoDBVersion.length === 0) {
-    return { path: ".mongoDBVersion", problem: "must be a non-empty string" };
-  }
-  for (const field of ["scheduledTime", "startTime", "finishTime"] as const) {
-    if (field === "scheduledTime" || s[field] !== undefined) {
-      if (!isUtcDateTime(s[field])) {
-        return { path: `.${field}`, problem: "must be an ISO 8601 date-time in UTC, e.g. 2019-04-26T14:08:07Z" };
-      }
-    }
-  }
-  return findLifecycleProblem(s as unknown as TenantSnapshot);
+  // The schema's rules are generated from the spec; only the lifecycle below is ours.
+  return checkTenantSnapshot(value) ?? findLifecycleProblem(value as TenantSnapshot);
 }
 
 /** Times in order, and no start or finish where the status has none. */
