@@ -1,27 +1,37 @@
 import {
   DEFAULT_BASE_URL,
+  DEFAULT_HOST,
+  OPERATIONS,
+  type OperationId,
   type paths,
-  QUERY_DEFAULTS,
-  SNAPSHOTS_PATH,
   type TenantSnapshot,
   type TenantSnapshotPage,
 } from "@atlas-snapshots/types";
 import createClient, { type Client } from "openapi-fetch";
+import { createOperationCaller, hostOf } from "./call-operation.js";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
-import { AtlasApiError, AtlasResponseError } from "./errors.js";
+import { AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
-import { paginate } from "./paginate.js";
+import { type Page, paginate } from "./paginate.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
-import { validateClientOptions, validateSnapshotParams } from "./validate.js";
+import { validateClientOptions, validateOperationParams, validateSnapshotParams } from "./validate.js";
+
+/** The operations the operation table marks as paged. */
+type PagedOperationId = {
+  [Id in OperationId]: (typeof OPERATIONS)[Id]["paged"] extends true ? Id : never;
+}[OperationId];
 
 export interface AtlasClientOptions {
   /** Programmatic API public key (the Digest username). */
   publicKey: string;
   /** Programmatic API private key (the Digest password). Held in a closure, never in a property. */
   privateKey: string;
-  /** Default `https://cloud.mongodb.com/api/atlas/v1.0`. */
+  /**
+   * The host, default `https://cloud.mongodb.com`; each operation adds its base path from the spec.
+   * The old form with the base path (`https://cloud.mongodb.com/api/atlas/v1.0`) still works.
+   */
   baseUrl?: string;
   /** Any fetch-compatible function; default `globalThis.fetch`. Called with one `Request`. */
   fetch?: FetchLike;
@@ -96,56 +106,59 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   });
 
   // One openapi-fetch instance: middleware a caller adds with atlas.use() also sees the helpers' requests.
-  const client = createClient<paths>({ baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, fetch: layeredFetch });
+  const host = hostOf(options.baseUrl ?? DEFAULT_HOST);
+  // atlas.GET's paths are relative to the spec's server, as the generated `paths` type says.
+  const client = createClient<paths>({ baseUrl: host + new URL(DEFAULT_BASE_URL).pathname, fetch: layeredFetch });
+  const call = createOperationCaller(client, host);
   // Bad input to atlas.GET sends nothing, as with the helpers.
+  const operationByPath = new Map(Object.values(OPERATIONS).map((op) => [`${op.method} ${op.path}`, op.operationId]));
   client.use({
-    onRequest({ schemaPath, params }) {
-      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotParams({ ...params.path, ...params.query });
+    onRequest({ schemaPath, params, request }) {
+      const id = operationByPath.get(`${request.method} ${schemaPath}`);
+      if (id) validateOperationParams(id, { ...params.path, ...params.query });
     },
   });
+
+  /** One page of any paged operation, checked for what paging relies on. */
+  async function loadPage(id: PagedOperationId, path: object, query: object, pageSignal?: AbortSignal) {
+    const { body, request } = await call(id, { path: { ...path }, query: { ...query } }, pageSignal);
+    // Missing results, or a result without id, would read as an empty or short page and end a listing early.
+    const problem = findPageProblem(body);
+    if (problem) throw new AtlasResponseError(200, request, problem);
+    return body;
+  }
+
+  /** Every item of any paged operation once, in order, pages fetched concurrently. */
+  function iterate<Item extends { id: string }>(
+    id: PagedOperationId,
+    path: object,
+    params: { itemsPerPage?: number; concurrency?: number; signal?: AbortSignal },
+  ): AsyncGenerator<Item, void, undefined> {
+    const { itemsPerPage = OPERATIONS[id].parameters.itemsPerPage.default } = params;
+    return paginate(
+      (pageNum, includeCount, pageSignal) =>
+        loadPage(id, path, { pageNum, itemsPerPage, includeCount }, pageSignal) as Promise<Page<Item>>,
+      { itemsPerPage, concurrency: params.concurrency ?? concurrency, signal: params.signal },
+    );
+  }
 
   async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
     validateSnapshotParams(params);
     const { groupId, clusterName, signal: callSignal, ...query } = params;
-    // Parsed here rather than by openapi-fetch, so a body that is not JSON is refused naming the request.
-    const { data, error, response } = await client.GET(SNAPSHOTS_PATH, {
-      params: { path: { groupId, clusterName }, query },
-      signal: callSignal,
-      parseAs: "text",
-    });
-    // Path and query, for messages only.
-    const url = () => {
-      const { pathname, search } = new URL(response.url);
-      return pathname + search;
-    };
-    const apiError = (body: unknown) =>
-      AtlasApiError.from({ status: response.status, body, headers: response.headers, method: "GET", url: url() });
-    const responseError = (problem: string) => new AtlasResponseError(response.status, `GET ${url()}`, problem);
-    if (!response.ok) throw apiError(error);
-    let body: unknown;
-    try {
-      body = JSON.parse(data ?? "");
-    } catch (cause) {
-      throw responseError(`its body is not JSON (${(cause as Error).message.slice(0, 80)})`);
-    }
-    // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
-    if (typeof body === "object" && body !== null && "content" in body) throw apiError(body);
-    // Missing results, or a result without id, would read as an empty or short page and end a listing early.
-    const problem = findPageProblem(body);
-    if (problem) throw responseError(problem);
-    return body as TenantSnapshotPage;
+    return (await loadPage(
+      "listSharedClusterBackups",
+      { groupId, clusterName },
+      query,
+      callSignal,
+    )) as TenantSnapshotPage;
   }
 
   function iterateTenantSnapshots(
     params: IterateTenantSnapshotsParams,
   ): AsyncGenerator<TenantSnapshot, void, undefined> {
     validateSnapshotParams(params);
-    const { groupId, clusterName, itemsPerPage = QUERY_DEFAULTS.itemsPerPage } = params;
-    return paginate(
-      (pageNum, includeCount, pageSignal) =>
-        listTenantSnapshots({ groupId, clusterName, pageNum, itemsPerPage, includeCount, signal: pageSignal }),
-      { itemsPerPage, concurrency: params.concurrency ?? concurrency, signal: params.signal },
-    );
+    const { groupId, clusterName } = params;
+    return iterate<TenantSnapshot>("listSharedClusterBackups", { groupId, clusterName }, params);
   }
 
   async function listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]> {

@@ -1,7 +1,16 @@
-import type { TenantSnapshot, TenantSnapshotPage } from "@atlas-snapshots/types";
+/** One page of any paged operation of the spec (the operation table's `paged`): items with an id, links, a count. */
+export interface Page<Item extends { id: string }> {
+  results?: Item[];
+  links?: unknown;
+  totalCount?: number;
+}
 
 /** Loads one page; `includeCount` is true for page 1 only. */
-export type PageLoader = (pageNum: number, includeCount: boolean, signal: AbortSignal) => Promise<TenantSnapshotPage>;
+export type PageLoader<Item extends { id: string }> = (
+  pageNum: number,
+  includeCount: boolean,
+  signal: AbortSignal,
+) => Promise<Page<Item>>;
 
 export interface PaginateOptions {
   itemsPerPage: number;
@@ -10,7 +19,7 @@ export interface PaginateOptions {
 }
 
 /**
- * Yields every snapshot once, in page order. Page 1 asks for the count; the
+ * Yields every item of a paged operation once, in page order. Page 1 asks for the count; the
  * pages the count promises are then fetched up to `concurrency` at a time,
  * without the count (counting makes deep pages slow). The count may be an
  * estimate: past it, pages are fetched one by one while more may follow (see
@@ -18,11 +27,14 @@ export interface PaginateOptions {
  * beyond it are cancelled. A later page that brings no new snapshot also ends
  * it: a server repeating itself must not loop us forever.
  */
-export async function* paginate(load: PageLoader, options: PaginateOptions): AsyncGenerator<TenantSnapshot> {
+export async function* paginate<Item extends { id: string }>(
+  load: PageLoader<Item>,
+  options: PaginateOptions,
+): AsyncGenerator<Item> {
   const { itemsPerPage, concurrency } = options;
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const pending = new Map<number, Promise<TenantSnapshotPage>>();
+  const pending = new Map<number, Promise<Page<Item>>>();
   const seen = new Set<string>();
   let scheduled = 1;
   const schedule = () => {
@@ -46,7 +58,7 @@ export async function* paginate(load: PageLoader, options: PaginateOptions): Asy
       if (!hasMore(page, itemsPerPage) || (pageNum > 1 && added === 0)) return;
       while (scheduled < promised && pending.size < concurrency) schedule();
       if (scheduled <= pageNum) schedule();
-      const next = pending.get(pageNum + 1) as Promise<TenantSnapshotPage>;
+      const next = pending.get(pageNum + 1) as Promise<Page<Item>>;
       pending.delete(pageNum + 1);
       page = await next;
     }
@@ -60,7 +72,7 @@ export async function* paginate(load: PageLoader, options: PaginateOptions): Asy
  * no `next` is the last even when full: no empty page is asked for after it.
  * A server that sends no links at all is only trusted to stop at a short page.
  */
-function hasMore(page: TenantSnapshotPage, itemsPerPage: number): boolean {
+function hasMore(page: Page<{ id: string }>, itemsPerPage: number): boolean {
   const count = page.results?.length ?? 0;
   // findPageProblem does not check links: anything but an array counts as none.
   const links: unknown[] = Array.isArray(page.links) ? page.links : [];

@@ -1,11 +1,4 @@
-import {
-  CLUSTER_NAME_MAX_LENGTH,
-  CLUSTER_NAME_PATTERN,
-  GROUP_ID_PATTERN,
-  ITEMS_PER_PAGE_MAX,
-  ITEMS_PER_PAGE_MIN,
-  PAGE_NUM_MIN,
-} from "@atlas-snapshots/types";
+import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 import { AtlasValidationError } from "./errors.js";
 
 /** A test and the rule it checks, in words. Rules marked required reject `undefined`. */
@@ -16,34 +9,12 @@ const int =
   (v: unknown) =>
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const text = (v: unknown) => typeof v === "string" && v !== "";
-const bool: Rule = [(v) => typeof v === "boolean", "must be true or false"];
 const positive: Rule = [int(1), "must be a positive integer"];
 // Otherwise a raw TypeError from AbortSignal.any or Request, at the first request.
 const signal: Rule = [(v) => v instanceof AbortSignal, "must be an AbortSignal"];
 
-// Compiled once: validation runs on every call.
-const groupId = new RegExp(GROUP_ID_PATTERN);
-const clusterName = new RegExp(CLUSTER_NAME_PATTERN);
-
-// The limits come from the spec (via @atlas-snapshots/types), so a spec change flows through.
-const SNAPSHOT_RULES: Record<string, Rule> = {
-  groupId: [(v) => typeof v === "string" && groupId.test(v), `must match ${GROUP_ID_PATTERN}`, true],
-  clusterName: [
-    (v) => typeof v === "string" && v.length <= CLUSTER_NAME_MAX_LENGTH && clusterName.test(v),
-    `must match ${CLUSTER_NAME_PATTERN} and have at most ${CLUSTER_NAME_MAX_LENGTH} characters`,
-    true,
-  ],
-  pageNum: [int(PAGE_NUM_MIN), `must be an integer >= ${PAGE_NUM_MIN}`],
-  itemsPerPage: [
-    int(ITEMS_PER_PAGE_MIN, ITEMS_PER_PAGE_MAX),
-    `must be an integer from ${ITEMS_PER_PAGE_MIN} to ${ITEMS_PER_PAGE_MAX}`,
-  ],
-  includeCount: bool,
-  pretty: bool,
-  envelope: bool,
-  concurrency: positive,
-  signal,
-};
+/** What the helpers take beside the spec's parameters. */
+const CALL_RULES: Record<string, Rule> = { concurrency: positive, signal };
 
 const CLIENT_RULES: Record<string, Rule> = {
   // It goes into the Authorization header as is: no line breaks, nothing a header cannot carry.
@@ -75,8 +46,28 @@ function check(values: object, rules: Record<string, Rule>): void {
   }
 }
 
-/** Throws AtlasValidationError for the first bad snapshot-operation parameter; no object at all misses groupId. */
-export const validateSnapshotParams = (params: object | undefined) => check(params ?? {}, SNAPSHOT_RULES);
+interface SpecParameter {
+  required: boolean;
+  rule: string;
+  check(value: unknown): unknown;
+}
+
+/**
+ * Throws AtlasValidationError for the first bad parameter of operation `id`: the spec's
+ * generated checks and messages, in the spec's order, then the helpers' own options.
+ */
+export function validateOperationParams(id: OperationId, params: object | undefined): void {
+  const values = (params ?? {}) as Record<string, unknown>;
+  for (const [name, p] of Object.entries(OPERATIONS[id].parameters as Record<string, SpecParameter>)) {
+    const value = values[name];
+    if (value === undefined ? p.required : p.check(value)) throw new AtlasValidationError(name, value, p.rule);
+  }
+  check(values, CALL_RULES);
+}
+
+/** The listing's parameters; no object at all misses groupId. */
+export const validateSnapshotParams = (params: object | undefined) =>
+  validateOperationParams("listSharedClusterBackups", params);
 
 /** Throws AtlasValidationError for the first bad client option. */
 export const validateClientOptions = (options: object | undefined) => check(options ?? {}, CLIENT_RULES);

@@ -126,6 +126,27 @@ describe("createAtlasClient", () => {
     );
     expect(new URL(fetch.calls[0]?.url ?? "").pathname).toMatch(/^\/api\/atlas\/v1\.0\/groups\//);
   });
+
+  it.each([
+    ["no baseUrl: Atlas's host", undefined, `https://cloud.mongodb.com/api/atlas/v1.0/groups/${GROUP_ID}/`],
+    ["a host", "https://atlas.test", `https://atlas.test/api/atlas/v1.0/groups/${GROUP_ID}/`],
+    ["a host with a trailing slash", "https://atlas.test/", `https://atlas.test/api/atlas/v1.0/groups/${GROUP_ID}/`],
+    ["a host behind a path", "https://proxy.test/atlas", `https://proxy.test/atlas/api/atlas/v1.0/groups/${GROUP_ID}/`],
+    ["the old form", "https://proxy.test/atlas/api/atlas/v1.0", `https://proxy.test/atlas/api/atlas/v1.0/groups/`],
+  ])("with %s, adds the operation's base path from the spec", async (_name, baseUrl, expected) => {
+    const fetch = scriptedFetch(200);
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", fetch, ...(baseUrl ? { baseUrl } : {}) });
+    await atlas.listTenantSnapshots(target);
+    expect(fetch.calls[0]?.url.startsWith(expected)).toBe(true);
+    await atlas.GET("/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots", { params: { path: target } });
+    expect(fetch.calls.at(-1)?.url.startsWith(expected)).toBe(true);
+  });
+
+  it("asks for the media type the spec documents for the operation", async () => {
+    const fetch = scriptedFetch(200);
+    await createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch }).listTenantSnapshots(target);
+    expect(fetch.calls[0]?.headers.get("accept")).toBe("application/json");
+  });
 });
 
 describe("portability", () => {

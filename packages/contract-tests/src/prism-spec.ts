@@ -11,20 +11,32 @@ export const specFile = require.resolve("@atlas-snapshots/spec/openapi.yaml");
 
 type Doc = Record<string, unknown> & { paths?: Record<string, Record<string, Record<string, unknown>>> };
 
+/** A server URL's path without a trailing slash: `/api/atlas/v1.0`. */
+const basePathOf = (node: unknown) => {
+  const url = (node as { servers?: { url?: string }[] } | undefined)?.servers?.[0]?.url;
+  return url ? new URL(url).pathname.replace(/\/+$/, "") : undefined;
+};
+
 /**
  * The copy of the spec that Prism judges against: identical but for the
  * security requirements, which Prism 5 cannot verify for a real Digest header
- * (docs/decisions/0005-prism-judges-a-derived-spec.md). Derived on every run,
- * never kept by hand.
+ * (docs/decisions/0005-prism-judges-a-derived-spec.md), and for the paths,
+ * which carry their server's base path, since Prism serves at its root: so
+ * Prism's URLs are laid out as Atlas's, and a client given Prism's host finds
+ * each operation where it would on Atlas. Derived on every run, never kept by hand.
  */
 export function derivePrismSpec(specText: string): Doc {
   const doc = parse(specText) as Doc;
   delete doc.security;
-  for (const item of Object.values(doc.paths ?? {})) {
+  const paths: NonNullable<Doc["paths"]> = {};
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const operation of Object.values(item)) {
       if (operation && typeof operation === "object") delete operation.security;
     }
+    paths[`${basePathOf(item) ?? basePathOf(doc) ?? ""}${path}`] = item;
   }
+  doc.paths = paths;
+  delete doc.servers;
   return doc;
 }
 

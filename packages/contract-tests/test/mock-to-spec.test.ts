@@ -95,12 +95,11 @@ describe("the mock's documented error statuses", () => {
       ],
     });
     try {
-      // The Digest `uri` must be the upstream's request target, which the proxy forwards unchanged but for the base path.
-      const upstream = new URL(env.server.url);
+      // The Digest `uri` must be the upstream's request target, which the proxy forwards unchanged.
       const viaProxy = (input: Request | string | URL, init?: RequestInit) => {
         const request = new Request(input, init);
         const url = new URL(request.url);
-        return env.judged(`${env.prism.url}${url.pathname.slice(upstream.pathname.length)}${url.search}`, request);
+        return env.judged(`${env.prism.url}${url.pathname}${url.search}`, request);
       };
       const login = (publicKey: string, privateKey: string) =>
         createDigestFetch({ username: publicKey, password: privateKey, fetch: viaProxy });

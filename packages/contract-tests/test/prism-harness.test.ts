@@ -5,7 +5,7 @@ import { judgingFetch } from "../src/judging-fetch.js";
 import { type RunningPrism, startPrism } from "../src/prism-process.js";
 import { derivePrismSpec, documentedStatuses, specFile, writePrismSpec } from "../src/prism-spec.js";
 
-const path = "/groups/5b69d0349b15c62cdfc38b78/clusters/M2AWS/backup/tenant/snapshots";
+const path = "/api/atlas/v1.0/groups/5b69d0349b15c62cdfc38b78/clusters/M2AWS/backup/tenant/snapshots";
 const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -16,12 +16,16 @@ const isAlive = (pid: number) => {
 };
 
 describe("the spec Prism judges against", () => {
-  it("is the spec itself with only the security requirement dropped", () => {
+  it("is the spec itself with only the security requirement dropped and the base path moved into the paths", () => {
     const original = parse(readFileSync(specFile, "utf8"));
     const derived = derivePrismSpec(readFileSync(specFile, "utf8"));
     expect(original.security).toEqual([{ DigestAuth: [] }]);
     expect(derived.security).toBeUndefined();
     delete original.security;
+    const base = new URL(original.servers[0].url).pathname;
+    expect(base).toBe("/api/atlas/v1.0");
+    original.paths = Object.fromEntries(Object.entries(original.paths).map(([path, item]) => [base + path, item]));
+    delete original.servers;
     expect(derived).toEqual(original);
   });
 });

@@ -102,8 +102,8 @@ const CASES: [string, { given: Given; want: Want }][] = [
   ["pageNum=-1", { given: { target: `${GOOD}?pageNum=-1` }, want: { status: 400, mentions: /pageNum/ } }],
   ["pageNum=1e3", { given: { target: `${GOOD}?pageNum=1e3` }, want: { status: 400, mentions: /pageNum/ } }],
   [
-    "pageNum beyond a Java int",
-    { given: { target: `${GOOD}?pageNum=2147483648` }, want: { status: 400, mentions: /pageNum/ } },
+    "pageNum beyond 2^53",
+    { given: { target: `${GOOD}?pageNum=9007199254740993` }, want: { status: 400, mentions: /pageNum/ } },
   ],
   ["pageNum=0x10", { given: { target: `${GOOD}?pageNum=0x10` }, want: { status: 400, mentions: /pageNum/ } }],
   ["pageNum empty", { given: { target: `${GOOD}?pageNum=` }, want: { status: 400, mentions: /pageNum/ } }],

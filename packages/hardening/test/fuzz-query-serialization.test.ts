@@ -23,12 +23,16 @@ const baseUrl = fc.constantFrom(
   "https://cloud.mongodb.com/api/atlas/v1.0/",
   "http://127.0.0.1:8080/api/atlas/v1.0",
   "http://[::1]:9/prefix/with%20space",
+  "https://cloud.mongodb.com",
+  "http://127.0.0.1:8080/",
 );
 
 const QUERY_KEYS = ["pageNum", "itemsPerPage", "includeCount", "pretty", "envelope"] as const;
 
+/** The base URL names a host (and maybe a path in front); the old form already ends in the API's base path. */
 function expectedPath(base: string, groupId: string, clusterName: string): string {
-  const basePath = new URL(base).pathname.replace(/\/$/, "");
+  const path = new URL(base).pathname.replace(/\/$/, "");
+  const basePath = path.endsWith("/api/atlas/v1.0") ? path : `${path}/api/atlas/v1.0`;
   return basePath + SNAPSHOTS_PATH.replace("{groupId}", groupId).replace("{clusterName}", clusterName);
 }
 

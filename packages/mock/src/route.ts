@@ -1,6 +1,6 @@
 // Which operation a request path names, matched against the operation table's
 // base paths and path templates (all from the spec).
-import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
+import { BASE_PATHS, OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 
 export type Route =
   /** Not under any of the spec's base paths at all. */
@@ -18,8 +18,7 @@ const TEMPLATES = Object.values(OPERATIONS).map((op) => ({
   segments: op.path.split("/").slice(1),
 }));
 
-/** Every base path the spec's operations live under, e.g. ["/api/atlas/v1.0"]. */
-export const BASE_PATHS: readonly string[] = [...new Set(TEMPLATES.map((t) => t.basePath))];
+export { BASE_PATHS };
 
 /** Matches `pathname` (still percent-encoded) below `rootPath` (the mock's host path, no trailing slash). */
 export function matchRoute(pathname: string, rootPath: string): Route {

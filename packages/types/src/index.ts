@@ -40,6 +40,7 @@ export {
   PAGE_NUM_RULE,
 } from "./generated/constants.gen.js";
 export {
+  BASE_PATHS,
   OPERATIONS,
   type OperationId,
   type OperationInputs,

@@ -56,6 +56,9 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
   }
   out.push("} as const;", "");
   out.push("export type OperationId = keyof typeof OPERATIONS;", "");
+  const bases = [...new Set(operations.map((op) => new URL(op.serverUrl).pathname.replace(/\/+$/, "")))];
+  out.push("/** Every base path the operations live under, e.g. `/api/atlas/v1.0`. */");
+  out.push(`export const BASE_PATHS = ${lit(bases)} as const;`, "");
   out.push(
     "/** Each operation's parameters as a server reads them: path values, and query values with defaults applied. */",
   );

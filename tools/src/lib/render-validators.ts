@@ -95,7 +95,7 @@ export function renderValidators(doc: OpenApiDocument, operations: OperationMode
       case "integer":
       case "number":
         conds.push(
-          schema.type === "integer" ? "!Number.isInteger(v)" : '(typeof v !== "number" || !Number.isFinite(v))',
+          schema.type === "integer" ? "!Number.isSafeInteger(v)" : '(typeof v !== "number" || !Number.isFinite(v))',
         );
         if (schema.minimum !== undefined) conds.push(`(v as number) < ${schema.minimum}`);
         if (schema.maximum !== undefined) conds.push(`(v as number) > ${schema.maximum}`);

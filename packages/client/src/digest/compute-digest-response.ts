@@ -1,3 +1,5 @@
+// The client's Digest, independent of the mock's verifier on purpose: each checks
+// the other (with Apache and curl), so they share no code (docs/decisions/0010).
 import { md5 } from "@noble/hashes/legacy.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 

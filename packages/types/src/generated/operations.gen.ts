@@ -34,6 +34,9 @@ export const OPERATIONS = {
 
 export type OperationId = keyof typeof OPERATIONS;
 
+/** Every base path the operations live under, e.g. `/api/atlas/v1.0`. */
+export const BASE_PATHS = ["/api/atlas/v1.0"] as const;
+
 /** Each operation's parameters as a server reads them: path values, and query values with defaults applied. */
 export interface OperationInputs {
   listSharedClusterBackups: { path: { groupId: string; clusterName: string }; query: { pageNum: number; itemsPerPage: number; includeCount: boolean; pretty: boolean; envelope: boolean } };

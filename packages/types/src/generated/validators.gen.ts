@@ -112,13 +112,13 @@ export function checkParamClusterName(v: unknown, p = "clusterName"): Problem | 
 
 /** Parameter pageNum: must be an integer of at least 1. */
 export function checkParamPageNum(v: unknown, p = "pageNum"): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 1) return { path: p, problem: "must be an integer of at least 1" };
+  if (!Number.isSafeInteger(v) || (v as number) < 1) return { path: p, problem: "must be an integer of at least 1" };
   return undefined;
 }
 
 /** Parameter itemsPerPage: must be an integer from 1 to 500. */
 export function checkParamItemsPerPage(v: unknown, p = "itemsPerPage"): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 1 || (v as number) > 500) return { path: p, problem: "must be an integer from 1 to 500" };
+  if (!Number.isSafeInteger(v) || (v as number) < 1 || (v as number) > 500) return { path: p, problem: "must be an integer from 1 to 500" };
   return undefined;
 }
 
@@ -168,12 +168,12 @@ function checkTenantSnapshotPage_5(v: unknown, p = ""): Problem | undefined {
 }
 
 function checkTenantSnapshotPage_6(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 0) return { path: p, problem: "must be an integer of at least 0" };
+  if (!Number.isSafeInteger(v) || (v as number) < 0) return { path: p, problem: "must be an integer of at least 0" };
   return undefined;
 }
 
 function checkTenantSnapshotPage_7(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 100 || (v as number) > 599) return { path: p, problem: "must be an integer from 100 to 599" };
+  if (!Number.isSafeInteger(v) || (v as number) < 100 || (v as number) > 599) return { path: p, problem: "must be an integer from 100 to 599" };
   return undefined;
 }
 
@@ -188,7 +188,7 @@ function checkBadRequestField_9(v: unknown, p = ""): Problem | undefined {
 }
 
 function checkApiError_10(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
+  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }
 
@@ -226,6 +226,6 @@ function checkApiError_15(v: unknown, p = ""): Problem | undefined {
 }
 
 function checkApiErrorEnvelope_17(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
+  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }

@@ -111,7 +111,8 @@ export const mockVsPrism: Benchmark = {
         start: (port) => ({
           command: process.execPath,
           args: [prismBin, "mock", specFile, "--port", String(port), "--host", "127.0.0.1"],
-          path: SNAPSHOTS_PATH,
+          // The derived spec's paths carry their base path, as Atlas's URLs do.
+          path: `/api/atlas/v1.0${SNAPSHOTS_PATH}`,
         }),
       },
     };
@@ -310,8 +311,8 @@ export const mockVsPrism: Benchmark = {
         ratios,
         rows,
         notes: [
-          `Mock vs Prism: the same operation and query (\`GET …${SNAPSHOTS_PATH}\`), ours under its /api/atlas/v1.0 base ` +
-            `path, Prism at its root; median latency under load ${figures.oursP50LatencyMs} ms (ours) and ` +
+          `Mock vs Prism: the same operation and query (\`GET …${SNAPSHOTS_PATH}\`), both under the /api/atlas/v1.0 base ` +
+            `path; median latency under load ${figures.oursP50LatencyMs} ms (ours) and ` +
             `${figures.prismP50LatencyMs} ms (Prism). CPU time and RSS are summed over each server's process tree from ` +
             `/proc. Start-up floor: a bare node:http server answers its first 200 after ` +
             `${formatMs(figures.nodeHttpFloorStartupMs)}.` +
