@@ -71,7 +71,16 @@ export interface IterateTenantSnapshotsParams {
   signal?: AbortSignal;
 }
 
+export interface GetTenantSnapshotParams {
+  groupId: string;
+  clusterName: string;
+  snapshotId: string;
+  signal?: AbortSignal;
+}
+
 export type AtlasClient = Client<paths> & {
+  /** One snapshot by id; throws AtlasNotFoundError when there is none. */
+  getTenantSnapshot(params: GetTenantSnapshotParams): Promise<TenantSnapshot>;
   /** One page; throws an AtlasApiError subclass on an error status. */
   listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage>;
   /** Every snapshot once, in order, pages fetched concurrently. */
@@ -161,11 +170,30 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     return iterate<TenantSnapshot>("listSharedClusterBackups", { groupId, clusterName }, params);
   }
 
+  async function getTenantSnapshot(params: GetTenantSnapshotParams): Promise<TenantSnapshot> {
+    validateOperationParams("getSharedClusterBackup", params);
+    const { groupId, clusterName, snapshotId } = params;
+    const { body, request } = await call(
+      "getSharedClusterBackup",
+      { path: { groupId, clusterName, snapshotId } },
+      params.signal,
+    );
+    // Read tolerantly (decision 0002), but a reply without the id asked for is not that snapshot.
+    if ((body as { id?: unknown } | null)?.id !== snapshotId)
+      throw new AtlasResponseError(200, request, "its `id` is not the one asked for", "the snapshot");
+    return body as TenantSnapshot;
+  }
+
   async function listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]> {
     const all: TenantSnapshot[] = [];
     for await (const snapshot of iterateTenantSnapshots(params)) all.push(snapshot);
     return all;
   }
 
-  return Object.assign(client, { listTenantSnapshots, iterateTenantSnapshots, listAllTenantSnapshots });
+  return Object.assign(client, {
+    getTenantSnapshot,
+    listTenantSnapshots,
+    iterateTenantSnapshots,
+    listAllTenantSnapshots,
+  });
 }

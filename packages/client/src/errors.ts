@@ -150,8 +150,9 @@ export class AtlasResponseError extends AtlasError {
     /** Method and path, e.g. `GET /api/atlas/v1.0/groups/...`. */
     readonly request: string,
     problem: string,
+    expected = "a page of snapshots",
   ) {
-    super(`Atlas's ${status ?? ""} reply to ${request} is not a page of snapshots: ${problem}`.replace("  ", " "));
+    super(`Atlas's ${status ?? ""} reply to ${request} is not ${expected}: ${problem}`.replace("  ", " "));
   }
 }
 

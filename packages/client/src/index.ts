@@ -3,6 +3,7 @@ export {
   type AtlasClient,
   type AtlasClientOptions,
   createAtlasClient,
+  type GetTenantSnapshotParams,
   type IterateTenantSnapshotsParams,
   type ListTenantSnapshotsParams,
 } from "./create-atlas-client.js";

@@ -142,6 +142,19 @@ describe("createAtlasClient", () => {
     expect(fetch.calls.at(-1)?.url.startsWith(expected)).toBe(true);
   });
 
+  it("getTenantSnapshot refuses a bad snapshotId before sending, and a reply that is not the snapshot", async () => {
+    const fetch = scriptedFetch({ status: 200, body: { results: [] } });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch });
+    await expect(atlas.getTenantSnapshot({ ...target, snapshotId: "5CC310ACE5DC7CE369814BC8" })).rejects.toMatchObject({
+      name: "AtlasValidationError",
+      argument: "snapshotId",
+    });
+    expect(fetch.calls).toHaveLength(0);
+    const error = await atlas.getTenantSnapshot({ ...target, snapshotId: "5cc310ace5dc7ce369814bc8" }).catch((e) => e);
+    expect(error).toMatchObject({ name: "AtlasResponseError" });
+    expect(String(error.message)).toMatch(/snapshots\/5cc310ace5dc7ce369814bc8 is not the snapshot: /);
+  });
+
   it("asks for the media type the spec documents for the operation", async () => {
     const fetch = scriptedFetch(200);
     await createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch }).listTenantSnapshots(target);

@@ -127,6 +127,33 @@ describe("client requests judged by Prism", () => {
   });
 });
 
+describe("getTenantSnapshot judged by Prism", () => {
+  const one = { ...target, snapshotId: "5cc310ace5dc7ce369814bc8" };
+
+  it("sends a conforming request and reads the example snapshot", async () => {
+    const { atlas, judged, expectClean } = judgedClient();
+    const snapshot = await atlas.getTenantSnapshot(one);
+    expect(snapshot).toMatchObject({ id: one.snapshotId, status: "FAILED" });
+    expect(new URL(judged.verdicts[0]?.url ?? "").pathname).toMatch(/\/snapshots\/5cc310ace5dc7ce369814bc8$/);
+    expectClean();
+  });
+
+  it.each([
+    [400, AtlasBadRequestError],
+    [401, AtlasAuthenticationError],
+    [403, AtlasPermissionError],
+    [404, AtlasNotFoundError],
+    [429, AtlasRateLimitError],
+    [500, AtlasServerError],
+  ])("turns a documented %i into %o", async (status, errorClass) => {
+    const { atlas, expectClean } = judgedClient(`code=${status}`, { maxRetries: 0 });
+    const error = await atlas.getTenantSnapshot(one).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error).toMatchObject({ status });
+    expectClean();
+  });
+});
+
 describe("client reading Prism's responses", () => {
   it.each([
     [400, AtlasBadRequestError],

@@ -85,6 +85,43 @@ describe("the mock's answers to a sweep generated from the spec's parameters", (
   });
 });
 
+describe("the mock's answers for one snapshot", () => {
+  let env: MockBehindPrism;
+  beforeAll(async () => {
+    env = await startMockBehindPrism({ snapshots: 5 });
+  });
+  afterAll(() => env?.stop());
+
+  it.each([
+    ["a listed snapshot", "", 200],
+    ["a listed snapshot, pretty", "?pretty=true", 200],
+    ["a listed snapshot, enveloped", "?envelope=true", 200],
+    ["an unknown snapshot id", "unknown", 404],
+    ["an unknown snapshot id, enveloped", "unknown?envelope=true", 200],
+    ["a malformed snapshot id", "bad", 400],
+    ["an unknown cluster", "cluster", 404],
+  ])("conforms for %s", async (_name, variant, status) => {
+    const listed = (await (await env.get(snapshotsPath())).json()) as { results: { id: string }[] };
+    const id = listed.results[0]?.id as string;
+    const path =
+      variant === "unknown" || variant.startsWith("unknown?")
+        ? `${snapshotsPath()}/${"0".repeat(24)}${variant.slice(7)}`
+        : variant === "bad"
+          ? `${snapshotsPath()}/${id.toUpperCase()}`
+          : variant === "cluster"
+            ? `${snapshotsPath(GROUP, "NoSuchCluster")}/${id}`
+            : `${snapshotsPath()}/${id}${variant}`;
+    const response = await env.get(path);
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as Record<string, unknown>;
+    if (status === 200 && !variant.startsWith("unknown")) {
+      expect(variant.includes("envelope") ? (body.content as { id: string }).id : body.id).toBe(id);
+    }
+    if (variant.startsWith("unknown")) expect(JSON.stringify(body)).toContain('"errorCode":"RESOURCE_NOT_FOUND"');
+    expectClean(env, 2);
+  });
+});
+
 describe("the mock's documented error statuses", () => {
   it("a 401 Digest challenge conforms, and so do the 200 and the 403 after a real Digest exchange", async () => {
     const env = await startMockBehindPrism({

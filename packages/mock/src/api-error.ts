@@ -84,3 +84,11 @@ export const serviceUnavailable = (): ApiError =>
 export function defaultErrorFor(status: number): ApiError {
   return apiError(status, DEFAULT_ERROR_CODES[status] ?? "FORCED_RESPONSE", `Forced ${status} response from the mock.`);
 }
+
+export const snapshotNotFound = (snapshotId: string, clusterName: string, groupId: string): ApiError =>
+  apiError(
+    404,
+    "RESOURCE_NOT_FOUND",
+    `No snapshot with ID ${snapshotId} exists in cluster ${clusterName} of group ${groupId}.`,
+    [snapshotId, clusterName, groupId],
+  );

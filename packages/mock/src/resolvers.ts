@@ -2,7 +2,7 @@
 // typed by the generated signatures. Routing, authentication, parameter checks,
 // rate limits, faults and the envelope happen before a resolver is called.
 import type { OperationResolvers, TenantSnapshotPage } from "@atlas-snapshots/types";
-import { clusterNotFound, groupNotFound } from "./api-error.js";
+import { clusterNotFound, groupNotFound, snapshotNotFound } from "./api-error.js";
 import type { DigestCredential } from "./digest-verifier.js";
 import { pageLinks } from "./links.js";
 import { errorReply, jsonText, type MockReply, type ReplyFormat } from "./reply.js";
@@ -41,6 +41,15 @@ export function createResolvers(store: MockStore): OperationResolvers<ServeConte
       if (query.includeCount) page.totalCount = all.length;
       if (query.envelope) page.status = 200;
       return { status: 200, headers: ctx.headers, body: jsonText(page, query.pretty) };
+    },
+
+    getSharedClusterBackup({ path: { groupId, clusterName, snapshotId }, query }, ctx) {
+      const missing = missingCluster(store, groupId, clusterName, ctx);
+      if (missing) return missing;
+      const snapshot = store.getSnapshot(groupId, clusterName, snapshotId);
+      if (!snapshot) return errorReply(snapshotNotFound(snapshotId, clusterName, groupId), ctx.format, ctx.headers);
+      const body = query.envelope ? { status: 200, content: snapshot } : snapshot;
+      return { status: 200, headers: ctx.headers, body: jsonText(body, query.pretty) };
     },
   };
 }

@@ -50,6 +50,17 @@ export function describeRealClient(adapter: Adapter): void {
       });
     });
 
+    it("gets one snapshot from the same store, and a typed 404 for an id it does not hold", async () => {
+      const { baseUrl } = await start();
+      const atlas = createAtlasClient({ ...DEFAULT_MOCK_CREDENTIALS, baseUrl });
+      const snapshot = await atlas.getTenantSnapshot({ ...cluster, snapshotId: SEED_EXAMPLE_SNAPSHOT.id });
+      expect(snapshot).toEqual(SEED_EXAMPLE_SNAPSHOT);
+      await expect(atlas.getTenantSnapshot({ ...cluster, snapshotId: "0".repeat(24) })).rejects.toMatchObject({
+        constructor: AtlasNotFoundError,
+        errorCode: "RESOURCE_NOT_FOUND",
+      });
+    });
+
     it("throws an authentication error for wrong keys", async () => {
       const { baseUrl } = await start();
       const atlas = createAtlasClient({ publicKey: "mockpublickey", privateKey: "wrong", baseUrl, maxRetries: 0 });

@@ -33,6 +33,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return one snapshot of one M2 or M5 cluster
+         * @deprecated
+         * @description Returns one backup snapshot of a shared-tier (M2 or M5) cluster by its
+         *     ID: the sibling of the listing, in the same reference family, with the
+         *     same Digest challenge and the same query rules for `pretty` and
+         *     `envelope`. MongoDB deprecated it with the listing; its successor is
+         *     `/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}`.
+         */
+        get: operations["getSharedClusterBackup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -96,6 +121,15 @@ export interface components {
             totalCount?: number;
             /** @description The HTTP status of the reply; sent only with `envelope=true`. */
             status?: number;
+        };
+        /** @description One snapshot asked for with `envelope=true`. The wrapping is our reading of Atlas's envelope for a single resource (the reference page describes it for lists only). */
+        TenantSnapshotEnvelope: {
+            /**
+             * @description The HTTP status of the reply.
+             * @enum {integer}
+             */
+            status: 200;
+            content: components["schemas"]["TenantSnapshot"];
         };
         BadRequestField: {
             /** @description The request field that was refused. */
@@ -165,6 +199,21 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
+        /**
+         * @description No such project (`GROUP_NOT_FOUND`), no such cluster in it
+         *     (`CLUSTER_NOT_FOUND`), or no snapshot with that ID in the cluster
+         *     (`RESOURCE_NOT_FOUND`, the code MongoDB's spec documents for this
+         *     operation's 404; no recording of an unknown snapshot ID exists, so its
+         *     detail text is ours).
+         */
+        SnapshotNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
         /** @description The project's token bucket is empty (`RATE_LIMITED`). Wait at least `Retry-After` seconds. */
         TooManyRequests: {
             headers: {
@@ -202,6 +251,8 @@ export interface components {
         groupId: string;
         /** @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter or digit; then letters, digits and hyphens; at most 64 characters. */
         clusterName: string;
+        /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
+        snapshotId: string;
         /** @description Which page to return, counting from 1. A page past the last one comes back with no results. */
         pageNum: number;
         /** @description How many snapshots one page holds, from 1 to 500. */
@@ -298,6 +349,55 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSharedClusterBackup: {
+        parameters: {
+            query?: {
+                /** @description Whether the JSON body is indented for people to read. */
+                pretty?: components["parameters"]["pretty"];
+                /**
+                 * @description For clients that cannot read status codes or headers. With `true`, a page
+                 *     gains a `status` field, and an error is sent with HTTP 200 wrapped as
+                 *     `{status, content}`.
+                 */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
+                groupId: components["parameters"]["groupId"];
+                /** @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter or digit; then letters, digits and hyphens; at most 64 characters. */
+                clusterName: components["parameters"]["clusterName"];
+                /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
+                snapshotId: components["parameters"]["snapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The snapshot. With `envelope=true` it arrives wrapped as `{status,
+             *     content}` (a snapshot has its own `status` field, so nothing is added
+             *     to it), and an error that would have had another status arrives here
+             *     instead, as `{status, content}` with that status.
+             */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSnapshot"] | components["schemas"]["TenantSnapshotEnvelope"] | components["schemas"]["ApiErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
         };
     };
 }

@@ -67,12 +67,21 @@ export function checkTenantSnapshotPage(v: unknown, p = ""): Problem | undefined
   return undefined;
 }
 
+/** components.schemas.TenantSnapshotEnvelope: must be an object. */
+export function checkTenantSnapshotEnvelope(v: unknown, p = ""): Problem | undefined {
+  if (!isObject(v)) return { path: p, problem: "must be an object" };
+  for (const k of Object.keys(v)) if (!["status","content"].includes(k)) return { path: `${p}.${k}`, problem: "is not a TenantSnapshotEnvelope field" };
+  { const r = checkTenantSnapshotEnvelope_8(v["status"], `${p}.status`); if (r) return r; }
+  { const r = checkTenantSnapshot(v["content"], `${p}.content`); if (r) return r; }
+  return undefined;
+}
+
 /** components.schemas.BadRequestField: must be an object. */
 export function checkBadRequestField(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["field","description"].includes(k)) return { path: `${p}.${k}`, problem: "is not a BadRequestField field" };
-  { const r = checkBadRequestField_8(v["field"], `${p}.field`); if (r) return r; }
-  { const r = checkBadRequestField_9(v["description"], `${p}.description`); if (r) return r; }
+  { const r = checkBadRequestField_9(v["field"], `${p}.field`); if (r) return r; }
+  { const r = checkBadRequestField_10(v["description"], `${p}.description`); if (r) return r; }
   return undefined;
 }
 
@@ -80,12 +89,12 @@ export function checkBadRequestField(v: unknown, p = ""): Problem | undefined {
 export function checkApiError(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["error","errorCode","detail","reason","parameters","badRequestDetail"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiError field" };
-  { const r = checkApiError_10(v["error"], `${p}.error`); if (r) return r; }
-  { const r = checkApiError_11(v["errorCode"], `${p}.errorCode`); if (r) return r; }
-  if (v["detail"] !== undefined) { const r = checkApiError_12(v["detail"], `${p}.detail`); if (r) return r; }
-  if (v["reason"] !== undefined) { const r = checkApiError_13(v["reason"], `${p}.reason`); if (r) return r; }
-  if (v["parameters"] !== undefined) { const r = checkApiError_14(v["parameters"], `${p}.parameters`); if (r) return r; }
-  if (v["badRequestDetail"] !== undefined) { const r = checkApiError_15(v["badRequestDetail"], `${p}.badRequestDetail`); if (r) return r; }
+  { const r = checkApiError_11(v["error"], `${p}.error`); if (r) return r; }
+  { const r = checkApiError_12(v["errorCode"], `${p}.errorCode`); if (r) return r; }
+  if (v["detail"] !== undefined) { const r = checkApiError_13(v["detail"], `${p}.detail`); if (r) return r; }
+  if (v["reason"] !== undefined) { const r = checkApiError_14(v["reason"], `${p}.reason`); if (r) return r; }
+  if (v["parameters"] !== undefined) { const r = checkApiError_15(v["parameters"], `${p}.parameters`); if (r) return r; }
+  if (v["badRequestDetail"] !== undefined) { const r = checkApiError_16(v["badRequestDetail"], `${p}.badRequestDetail`); if (r) return r; }
   return undefined;
 }
 
@@ -93,7 +102,7 @@ export function checkApiError(v: unknown, p = ""): Problem | undefined {
 export function checkApiErrorEnvelope(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["status","content"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiErrorEnvelope field" };
-  { const r = checkApiErrorEnvelope_17(v["status"], `${p}.status`); if (r) return r; }
+  { const r = checkApiErrorEnvelope_18(v["status"], `${p}.status`); if (r) return r; }
   { const r = checkApiError(v["content"], `${p}.content`); if (r) return r; }
   return undefined;
 }
@@ -140,6 +149,12 @@ export function checkParamEnvelope(v: unknown, p = "envelope"): Problem | undefi
   return undefined;
 }
 
+/** Parameter snapshotId: must be 24 lowercase hexadecimal characters. */
+export function checkParamSnapshotId(v: unknown, p = "snapshotId"): Problem | undefined {
+  if (typeof v !== "string" || v.length < 24 || v.length > 24 || !/^([a-f0-9]{24})$/.test(v)) return { path: p, problem: "must be 24 lowercase hexadecimal characters" };
+  return undefined;
+}
+
 function checkTenantSnapshot_1(v: unknown, p = ""): Problem | undefined {
   if (typeof v !== "string" || v.length < 1) return { path: p, problem: "must be a non-empty string" };
   return undefined;
@@ -177,8 +192,8 @@ function checkTenantSnapshotPage_7(v: unknown, p = ""): Problem | undefined {
   return undefined;
 }
 
-function checkBadRequestField_8(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+function checkTenantSnapshotEnvelope_8(v: unknown, p = ""): Problem | undefined {
+  if (!Number.isSafeInteger(v)) return { path: p, problem: "must be one of 200" };
   return undefined;
 }
 
@@ -187,18 +202,18 @@ function checkBadRequestField_9(v: unknown, p = ""): Problem | undefined {
   return undefined;
 }
 
-function checkApiError_10(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
+function checkBadRequestField_10(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string") return { path: p, problem: "must be a string" };
   return undefined;
 }
 
 function checkApiError_11(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string" || !/^[A-Z][A-Z0-9_]*$/.test(v)) return { path: p, problem: "must be a string matching ^[A-Z][A-Z0-9_]*$" };
+  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }
 
 function checkApiError_12(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  if (typeof v !== "string" || !/^[A-Z][A-Z0-9_]*$/.test(v)) return { path: p, problem: "must be a string matching ^[A-Z][A-Z0-9_]*$" };
   return undefined;
 }
 
@@ -208,24 +223,29 @@ function checkApiError_13(v: unknown, p = ""): Problem | undefined {
 }
 
 function checkApiError_14(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  return undefined;
+}
+
+function checkApiError_15(v: unknown, p = ""): Problem | undefined {
   if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
   return undefined;
 }
 
-function checkApiError_16(v: unknown, p = ""): Problem | undefined {
+function checkApiError_17(v: unknown, p = ""): Problem | undefined {
   if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
   for (let i = 0; i < v.length; i++) { const r = checkBadRequestField(v[i], `${p}[${i}]`); if (r) return r; }
   return undefined;
 }
 
-function checkApiError_15(v: unknown, p = ""): Problem | undefined {
+function checkApiError_16(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["fields"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiError field" };
-  { const r = checkApiError_16(v["fields"], `${p}.fields`); if (r) return r; }
+  { const r = checkApiError_17(v["fields"], `${p}.fields`); if (r) return r; }
   return undefined;
 }
 
-function checkApiErrorEnvelope_17(v: unknown, p = ""): Problem | undefined {
+function checkApiErrorEnvelope_18(v: unknown, p = ""): Problem | undefined {
   if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }
