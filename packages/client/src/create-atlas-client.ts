@@ -120,7 +120,9 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const client = createClient<paths>({ baseUrl: host + new URL(DEFAULT_BASE_URL).pathname, fetch: layeredFetch });
   const call = createOperationCaller(client, host);
   // Bad input to atlas.GET sends nothing, as with the helpers.
-  const operationByPath = new Map(Object.values(OPERATIONS).map((op) => [`${op.method} ${op.path}`, op.operationId]));
+  const operationByPath = new Map(
+    Object.entries(OPERATIONS).map(([id, op]) => [`${op.method} ${op.path}`, id as OperationId]),
+  );
   client.use({
     onRequest({ schemaPath, params, request }) {
       const id = operationByPath.get(`${request.method} ${schemaPath}`);

@@ -7,9 +7,13 @@ export {
   type IterateTenantSnapshotsParams,
   type ListTenantSnapshotsParams,
 } from "./create-atlas-client.js";
-export type { AuthChallenge, DigestFetchOptions, DigestResponseInput } from "./digest.js";
 // HTTP Digest on its own (also at "@atlas-snapshots/client/digest").
-export { computeDigestResponse, createDigestFetch, parseWwwAuthenticate } from "./digest.js";
+// computeDigestResponse is synchronous, so it carries SHA-256: it is only at
+// "@atlas-snapshots/client/digest" (not re-exported through ./digest.js here, which would
+// put it, and SHA-256, in the chunk every app loads first).
+export { createDigestFetch, type DigestFetchOptions } from "./digest/create-digest-fetch.js";
+export type { DigestResponseInput } from "./digest/digest-response.js";
+export { type AuthChallenge, parseWwwAuthenticate } from "./digest/parse-www-authenticate.js";
 // Errors: one base class, a factory-built subclass per status.
 export {
   AtlasApiError,

@@ -48,8 +48,8 @@ function check(values: object, rules: Record<string, Rule>): void {
 
 interface SpecParameter {
   required: boolean;
-  rule: string;
-  check(value: unknown): unknown;
+  /** The spec's check; its problem is the rule in words, for a missing value too. */
+  check(value: unknown): { problem: string } | undefined;
 }
 
 /**
@@ -60,7 +60,8 @@ export function validateOperationParams(id: OperationId, params: object | undefi
   const values = (params ?? {}) as Record<string, unknown>;
   for (const [name, p] of Object.entries(OPERATIONS[id].parameters as Record<string, SpecParameter>)) {
     const value = values[name];
-    if (value === undefined ? p.required : p.check(value)) throw new AtlasValidationError(name, value, p.rule);
+    const problem = value === undefined && !p.required ? undefined : p.check(value);
+    if (problem) throw new AtlasValidationError(name, value, problem.problem);
   }
   check(values, CALL_RULES);
 }

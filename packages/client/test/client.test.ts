@@ -44,7 +44,6 @@ describe("createAtlasClient", () => {
         "AtlasServerError",
         "AtlasTimeoutError",
         "AtlasValidationError",
-        "computeDigestResponse",
         "createAtlasClient",
         "createDigestFetch",
         "parseWwwAuthenticate",

@@ -1,6 +1,7 @@
 // The client's Digest answer against an independent node:crypto implementation:
 // directly, and end to end through createDigestFetch with generated challenges.
-import { computeDigestResponse, createDigestFetch } from "@atlas-snapshots/client";
+import { createDigestFetch } from "@atlas-snapshots/client";
+import { computeDigestResponse } from "@atlas-snapshots/client/digest";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { quoteString, readDigestAuthorization, referenceDigest } from "./helpers/reference-digest.js";

@@ -11,8 +11,8 @@ export type Route =
   | { kind: "bad-encoding"; segment: string }
   | { kind: "operation"; operationId: OperationId; params: Record<string, string> };
 
-const TEMPLATES = Object.values(OPERATIONS).map((op) => ({
-  operationId: op.operationId as OperationId,
+const TEMPLATES = Object.entries(OPERATIONS).map(([operationId, op]) => ({
+  operationId: operationId as OperationId,
   basePath: op.basePath as string,
   /** e.g. ["groups", "{groupId}", "clusters", ...] */
   segments: op.path.split("/").slice(1),

@@ -2,7 +2,7 @@
 // everything under ./generated comes from `pnpm generate`.
 import { ENUMS } from "./generated/constants.gen.js";
 import type { components, operations, paths } from "./generated/openapi.gen.js";
-import { OPERATIONS } from "./generated/operations.gen.js";
+import { OPERATION_DETAILS, OPERATIONS } from "./generated/operations.gen.js";
 
 // The generated OpenAPI types, for openapi-fetch and friends.
 export type { components, operations, paths };
@@ -41,6 +41,7 @@ export {
 } from "./generated/constants.gen.js";
 export {
   BASE_PATHS,
+  OPERATION_DETAILS,
   OPERATIONS,
   type OperationId,
   type OperationInputs,
@@ -48,23 +49,27 @@ export {
 } from "./generated/operations.gen.js";
 export * from "./generated/validators.gen.js";
 
-export const SNAPSHOT_STATUSES = ENUMS.SnapshotStatus;
-
-// The listing operation's facts under the names the packages already use.
-const LIST = OPERATIONS.listSharedClusterBackups;
-export const OPERATION_ID = LIST.operationId;
-export const SNAPSHOTS_PATH = LIST.path;
-export const DOCUMENTED_STATUS_CODES = LIST.statuses;
-export const DEPRECATED = LIST.deprecated;
-export const SUNSET_DATE = LIST.sunset;
+// The listing operation's facts under the names the packages already use. Each is a call marked pure,
+// so a bundle keeps only those its program reads (a property read would keep them all, and the details).
+const LIST = "listSharedClusterBackups";
+const read = <T>(value: () => T): T => value();
+export const SNAPSHOT_STATUSES = /* @__PURE__ */ read(() => ENUMS.SnapshotStatus);
+export const OPERATION_ID = LIST;
+export const SNAPSHOTS_PATH = /* @__PURE__ */ read(() => OPERATIONS[LIST].path);
+export const DOCUMENTED_STATUS_CODES = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].statuses);
+export const DEPRECATED = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].deprecated);
+export const SUNSET_DATE = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].sunset);
 /** Each query parameter's default, e.g. `{ pageNum: 1, itemsPerPage: 100, ... }`. */
-export const QUERY_DEFAULTS = {
-  pageNum: LIST.parameters.pageNum.default,
-  itemsPerPage: LIST.parameters.itemsPerPage.default,
-  includeCount: LIST.parameters.includeCount.default,
-  pretty: LIST.parameters.pretty.default,
-  envelope: LIST.parameters.envelope.default,
-} as const;
+export const QUERY_DEFAULTS = /* @__PURE__ */ read(() => {
+  const { pageNum, itemsPerPage, includeCount, pretty, envelope } = OPERATIONS[LIST].parameters;
+  return {
+    pageNum: pageNum.default,
+    itemsPerPage: itemsPerPage.default,
+    includeCount: includeCount.default,
+    pretty: pretty.default,
+    envelope: envelope.default,
+  } as const;
+});
 
 /** True when `value` is one of the statuses the spec lists. */
 export function isSnapshotStatus(value: unknown): value is SnapshotStatus {

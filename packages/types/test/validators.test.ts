@@ -6,6 +6,7 @@ import {
   checkParamItemsPerPage,
   checkTenantSnapshot,
   checkTenantSnapshotPage,
+  OPERATION_DETAILS,
   OPERATIONS,
 } from "../src/index.js";
 
@@ -49,7 +50,7 @@ describe("validators compiled from the spec", () => {
     expect(checkParamGroupId("5b69d0349b15c62cdfc38b78")).toBeUndefined();
     expect(checkParamGroupId("5b69d0349b15c62cdfc38b7")).toEqual({
       path: "groupId",
-      problem: OPERATIONS.listSharedClusterBackups.parameters.groupId.rule,
+      problem: OPERATION_DETAILS.listSharedClusterBackups.parameters.groupId.rule,
     });
     expect(checkParamClusterName("a".repeat(65))?.path).toBe("clusterName");
     expect(checkParamClusterName("-M2")?.path).toBe("clusterName");
@@ -64,7 +65,8 @@ describe("the operation table", () => {
     expect(list.basePath).toBe("/api/atlas/v1.0");
     expect(list.method).toBe("GET");
     expect(list.paged).toBe(true);
-    expect(list.statuses).toContain(404);
-    expect(list.parameters.pageNum).not.toHaveProperty("maximum");
+    expect(OPERATIONS.getSharedClusterBackup.paged).toBe(false);
+    expect(OPERATION_DETAILS.listSharedClusterBackups.statuses).toContain(404);
+    expect(OPERATION_DETAILS.listSharedClusterBackups.parameters.pageNum).not.toHaveProperty("maximum");
   });
 });

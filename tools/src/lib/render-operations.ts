@@ -19,39 +19,61 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
   const out: string[] = [
     `import { ${names.join(", ")} } from "./validators.gen.js";`,
     "",
-    "/** Every operation of the spec, by operationId. */",
+    "/**",
+    " * Every operation of the spec, by operationId: what a client or server needs to send or route a",
+    " * request. Kept lean, since every browser app ships it; the descriptive rest is OPERATION_DETAILS.",
+    " */",
     "export const OPERATIONS = {",
   ];
   for (const op of operations) {
-    const server = new URL(op.serverUrl);
     out.push(`  ${op.operationId}: {`);
-    out.push(`    operationId: ${lit(op.operationId)},`);
     out.push(`    method: ${lit(op.method)},`);
-    out.push(`    /** Path template below the server's base path. */`);
+    out.push(`    /** Path template below the base path. */`);
     out.push(`    path: ${lit(op.path)},`);
     out.push(`    /** The server URL's path: what a host needs in front of \`path\`. */`);
-    out.push(`    basePath: ${lit(server.pathname.replace(/\/+$/, ""))},`);
-    out.push(`    server: ${lit(op.serverUrl)},`);
+    out.push(`    basePath: ${lit(new URL(op.serverUrl).pathname.replace(/\/+$/, ""))},`);
+    out.push(`    /** The request's Accept: the media types of its 2xx bodies. */`);
+    out.push(`    accept: ${lit(op.accept.join(", "))},`);
+    out.push(`    paged: ${isPaged(doc, op)},`);
+    out.push(
+      "    /** Each parameter's place, type and default, and its generated check (which also words its rule). */",
+    );
     out.push("    parameters: {");
     for (const p of op.parameters) {
-      const r = p.resolved;
-      const fields: string[] = [`in: ${lit(p.in)}`, `required: ${p.required}`, `type: ${lit(r.type ?? "string")}`];
-      for (const key of ["default", "minimum", "maximum", "minLength", "maxLength", "pattern", "enum"] as const) {
-        if (r[key] !== undefined) fields.push(`${key}: ${lit(r[key])}`);
-      }
-      fields.push(`rule: ${lit(ruleOf(doc, p.schema))}`);
+      const fields = [`in: ${lit(p.in)}`, `required: ${p.required}`, `type: ${lit(p.resolved.type ?? "string")}`];
+      if (p.resolved.default !== undefined) fields.push(`default: ${lit(p.resolved.default)}`);
       fields.push(`check: ${parameterCheckName(checks, op, p)}`);
       out.push(`      ${p.name}: { ${fields.join(", ")} },`);
     }
     out.push("    },");
-    out.push(`    /** The request's Accept: the media types of its 2xx bodies. */`);
-    out.push(`    accept: ${lit(op.accept.join(", "))},`);
+    out.push("  },");
+  }
+  out.push("} as const;", "");
+  out.push(
+    "/** The rest of what the spec says of each operation: limits and rules in words, statuses, media types, life. */",
+  );
+  out.push("export const OPERATION_DETAILS = {");
+  for (const op of operations) {
+    out.push(`  ${op.operationId}: {`);
+    out.push(`    operationId: ${lit(op.operationId)},`);
+    out.push(`    server: ${lit(op.serverUrl)},`);
+    out.push("    parameters: {");
+    for (const p of op.parameters) {
+      const r = p.resolved;
+      const fields: string[] = [];
+      for (const key of ["minimum", "maximum", "minLength", "maxLength", "pattern", "enum"] as const) {
+        if (r[key] !== undefined) fields.push(`${key}: ${lit(r[key])}`);
+      }
+      fields.push(`rule: ${lit(ruleOf(doc, p.schema))}`);
+      out.push(`      ${p.name}: { ${fields.join(", ")} },`);
+    }
+    out.push("    },");
     const media = Object.fromEntries(Object.entries(op.responses).map(([s, types]) => [s, Object.keys(types)]));
+    out.push(`    /** Documented status -> media types. */`);
     out.push(`    responses: ${lit(media)},`);
     out.push(`    statuses: ${lit(Object.keys(op.responses).map(Number))},`);
     out.push(`    deprecated: ${op.deprecated},`);
     out.push(`    sunset: ${lit(op.sunset ?? null)},`);
-    out.push(`    paged: ${isPaged(doc, op)},`);
     out.push("  },");
   }
   out.push("} as const;", "");

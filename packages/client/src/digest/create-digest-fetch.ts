@@ -1,6 +1,7 @@
 import { AtlasApiError, AtlasError } from "../errors.js";
 import type { FetchLike, Logger } from "../types.js";
-import { type DigestHash, digestHash, responseFromHa1, toHex } from "./compute-digest-response.js";
+import { type DigestHash, isDigestAlgorithm, loadDigestHash, responseFromHa1 } from "./digest-response.js";
+import { toHex } from "./hex.js";
 import { type AuthChallenge, parseWwwAuthenticate } from "./parse-www-authenticate.js";
 
 export interface DigestFetchOptions {
@@ -112,9 +113,9 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
         response.body?.cancel().catch(() => {});
         answeredStale = stale;
         const qop = QOP_AUTH.test(challenge.params.qop ?? "") ? "auth" : undefined;
+        const hash = (await loadDigestHash(challenge.params.algorithm)) as DigestHash; // pickChallenge made sure
         // Another request may already hold this nonce: share its count rather than replay nc=1.
         const current = sessions.get(origin);
-        const hash = digestHash(challenge.params.algorithm) as DigestHash; // pickChallenge made sure
         session =
           current && current.params.nonce === challenge.params.nonce
             ? current
@@ -145,7 +146,7 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
 function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
   return challenges.find(
     ({ scheme, params: { nonce, algorithm, qop } }) =>
-      /^digest$/i.test(scheme) && nonce && digestHash(algorithm) && (qop === undefined || QOP_AUTH.test(qop)),
+      /^digest$/i.test(scheme) && nonce && isDigestAlgorithm(algorithm) && (qop === undefined || QOP_AUTH.test(qop)),
   );
 }
 

@@ -3,55 +3,86 @@
 
 import { checkParamClusterName, checkParamEnvelope, checkParamGroupId, checkParamIncludeCount, checkParamItemsPerPage, checkParamPageNum, checkParamPretty, checkParamSnapshotId } from "./validators.gen.js";
 
-/** Every operation of the spec, by operationId. */
+/**
+ * Every operation of the spec, by operationId: what a client or server needs to send or route a
+ * request. Kept lean, since every browser app ships it; the descriptive rest is OPERATION_DETAILS.
+ */
 export const OPERATIONS = {
   listSharedClusterBackups: {
-    operationId: "listSharedClusterBackups",
     method: "GET",
-    /** Path template below the server's base path. */
+    /** Path template below the base path. */
     path: "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
     /** The server URL's path: what a host needs in front of `path`. */
     basePath: "/api/atlas/v1.0",
-    server: "https://cloud.mongodb.com/api/atlas/v1.0",
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", minLength: 1, maxLength: 64, pattern: "^[a-zA-Z0-9][a-zA-Z0-9-]*$", rule: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters", check: checkParamClusterName },
-      pageNum: { in: "query", required: false, type: "integer", default: 1, minimum: 1, rule: "must be an integer of at least 1", check: checkParamPageNum },
-      itemsPerPage: { in: "query", required: false, type: "integer", default: 100, minimum: 1, maximum: 500, rule: "must be an integer from 1 to 500", check: checkParamItemsPerPage },
-      includeCount: { in: "query", required: false, type: "boolean", default: true, rule: "must be true or false", check: checkParamIncludeCount },
-      pretty: { in: "query", required: false, type: "boolean", default: false, rule: "must be true or false", check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, rule: "must be true or false", check: checkParamEnvelope },
-    },
     /** The request's Accept: the media types of its 2xx bodies. */
     accept: "application/json",
+    paged: true,
+    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
+    parameters: {
+      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
+      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
+      pageNum: { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum },
+      itemsPerPage: { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage },
+      includeCount: { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount },
+      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
+      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
+    },
+  },
+  getSharedClusterBackup: {
+    method: "GET",
+    /** Path template below the base path. */
+    path: "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
+    /** The server URL's path: what a host needs in front of `path`. */
+    basePath: "/api/atlas/v1.0",
+    /** The request's Accept: the media types of its 2xx bodies. */
+    accept: "application/json",
+    paged: false,
+    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
+    parameters: {
+      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
+      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
+      snapshotId: { in: "path", required: true, type: "string", check: checkParamSnapshotId },
+      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
+      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
+    },
+  },
+} as const;
+
+/** The rest of what the spec says of each operation: limits and rules in words, statuses, media types, life. */
+export const OPERATION_DETAILS = {
+  listSharedClusterBackups: {
+    operationId: "listSharedClusterBackups",
+    server: "https://cloud.mongodb.com/api/atlas/v1.0",
+    parameters: {
+      groupId: { minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters" },
+      clusterName: { minLength: 1, maxLength: 64, pattern: "^[a-zA-Z0-9][a-zA-Z0-9-]*$", rule: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters" },
+      pageNum: { minimum: 1, rule: "must be an integer of at least 1" },
+      itemsPerPage: { minimum: 1, maximum: 500, rule: "must be an integer from 1 to 500" },
+      includeCount: { rule: "must be true or false" },
+      pretty: { rule: "must be true or false" },
+      envelope: { rule: "must be true or false" },
+    },
+    /** Documented status -> media types. */
     responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"],"503":["application/json"]},
     statuses: [200,400,401,403,404,429,500,503],
     deprecated: true,
     sunset: "2026-01-22",
-    paged: true,
   },
   getSharedClusterBackup: {
     operationId: "getSharedClusterBackup",
-    method: "GET",
-    /** Path template below the server's base path. */
-    path: "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
-    /** The server URL's path: what a host needs in front of `path`. */
-    basePath: "/api/atlas/v1.0",
     server: "https://cloud.mongodb.com/api/atlas/v1.0",
     parameters: {
-      groupId: { in: "path", required: true, type: "string", minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", minLength: 1, maxLength: 64, pattern: "^[a-zA-Z0-9][a-zA-Z0-9-]*$", rule: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters", check: checkParamClusterName },
-      snapshotId: { in: "path", required: true, type: "string", minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters", check: checkParamSnapshotId },
-      pretty: { in: "query", required: false, type: "boolean", default: false, rule: "must be true or false", check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, rule: "must be true or false", check: checkParamEnvelope },
+      groupId: { minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters" },
+      clusterName: { minLength: 1, maxLength: 64, pattern: "^[a-zA-Z0-9][a-zA-Z0-9-]*$", rule: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters" },
+      snapshotId: { minLength: 24, maxLength: 24, pattern: "^([a-f0-9]{24})$", rule: "must be 24 lowercase hexadecimal characters" },
+      pretty: { rule: "must be true or false" },
+      envelope: { rule: "must be true or false" },
     },
-    /** The request's Accept: the media types of its 2xx bodies. */
-    accept: "application/json",
+    /** Documented status -> media types. */
     responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"]},
     statuses: [200,400,401,403,404,429,500],
     deprecated: true,
     sunset: "2026-01-22",
-    paged: false,
   },
 } as const;
 
