@@ -37,6 +37,7 @@ export {
   QUERY_DEFAULTS,
   SNAPSHOT_STATUSES,
   SNAPSHOTS_PATH,
+  SUCCESSOR,
   SUNSET_DATE,
 } from "./generated/constants.gen.js";
 

@@ -21,6 +21,7 @@ interface Operation {
   responses: Record<string, unknown>;
   deprecated?: boolean;
   "x-sunset"?: string;
+  "x-successor"?: string;
 }
 
 const OPERATION_PATH = "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots";
@@ -89,6 +90,8 @@ export function renderConstants(doc: OpenApiDocument): string {
     "/** MongoDB's announced end of life for this v1.0 endpoint. */",
     `export const DEPRECATED = ${literal(op.deprecated === true)};`,
     `export const SUNSET_DATE = ${literal(op["x-sunset"] ?? null)};`,
+    "/** The operation that replaces it (spec `x-successor`). */",
+    `export const SUCCESSOR = ${literal(op["x-successor"] ?? null)};`,
     "",
   ];
   return lines.join("\n");

@@ -34,3 +34,5 @@ export const DOCUMENTED_STATUS_CODES = [200,400,401,403,404,429,500,503] as cons
 /** MongoDB's announced end of life for this v1.0 endpoint. */
 export const DEPRECATED = true;
 export const SUNSET_DATE = "2026-01-22";
+/** The operation that replaces it (spec `x-successor`). */
+export const SUCCESSOR = "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots";
