@@ -6,14 +6,15 @@ import {
   clusterNotFound,
   groupNotFound,
   methodNotAllowed,
-  notAuthorized,
+  NOT_AUTHORIZED_BODY,
+  PROXY_UNAVAILABLE_BODY,
   rateLimited,
   resourceNotFound,
-  serviceUnavailable,
   unexpectedError,
   validationError,
 } from "./api-error.js";
 import { createDefaultData } from "./default-data.js";
+import { DEPRECATION_HEADERS } from "./deprecation.js";
 import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
@@ -24,7 +25,7 @@ import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from 
 import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
 import { createPrng } from "./prng.js";
 import { parseSnapshotQuery, readFormat } from "./query.js";
-import { createRateLimiter } from "./rate-limiter.js";
+import { ATLAS_RATE_LIMIT, createRateLimiter } from "./rate-limiter.js";
 import { errorReply, jsonText, type MockReply, type MockRequest, type ReplyFormat } from "./reply.js";
 import { createRequestLog, type RequestLog, redactHeaders } from "./request-log.js";
 import { matchRoute } from "./route.js";
@@ -93,8 +94,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     if (options.auth === "digest") {
       const outcome = verifier.verify(request.method, url, request.headers.get("authorization") ?? undefined);
       if (outcome.kind === "challenge") {
+        // As recorded: Atlas's fixed body, no errorCode, no X-Error-Code, no rate-limit or deprecation headers.
         const headers = { "WWW-Authenticate": verifier.challenge(outcome.stale) };
-        return { reply: errorReply(notAuthorized(), plain, headers), authenticated: false };
+        return { reply: { status: 401, headers, body: NOT_AUTHORIZED_BODY }, authenticated: false };
       }
       if (outcome.kind === "malformed") {
         const error = validationError("Authorization", "Digest ...", `${outcome.reason}`, "header");
@@ -105,14 +107,15 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const format = readFormat(url.search);
     const groupId = route.kind === "snapshots" ? route.groupId : "";
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...DEPRECATION_HEADERS };
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
       headers["RateLimit-Limit"] = String(decision.limit);
       headers["RateLimit-Remaining"] = String(decision.remaining);
       if (!decision.allowed) {
         headers["Retry-After"] = String(decision.retryAfterSeconds);
-        return done(errorReply(rateLimited(groupId || "(other)", decision.retryAfterSeconds), format, headers));
+        const error = rateLimited({ ...bucket(url), retryAfterSeconds: decision.retryAfterSeconds });
+        return done(errorReply(error, format, headers));
       }
     }
 
@@ -124,21 +127,38 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const fault = pickFault();
     if (fault) {
-      const faulty = injectFault(fault, format, headers) ?? serve(request, url, route, credential, format, headers);
+      const faulty =
+        injectFault(fault, url, format, headers) ?? serve(request, url, route, credential, format, headers);
       if (fault === "truncate") faulty.transportFault = "truncate";
       return { ...done(faulty), fault };
     }
     return done(serve(request, url, route, credential, format, headers));
   }
 
-  function injectFault(fault: FaultKind, format: ReplyFormat, headers: Record<string, string>): MockReply | undefined {
+  /** The endpoint set and bucket size a 429 body names (the endpoint set is the request's path: the mock's choice). */
+  function bucket(url: URL) {
+    const { capacity, refillPerMinute } = options.rateLimit || ATLAS_RATE_LIMIT;
+    return { endpointSet: url.pathname.slice(1), capacity, refillPerMinute };
+  }
+
+  function injectFault(
+    fault: FaultKind,
+    url: URL,
+    format: ReplyFormat,
+    headers: Record<string, string>,
+  ): MockReply | undefined {
     switch (fault) {
       case "500":
         return errorReply(unexpectedError(), format, headers);
       case "503":
-        return errorReply(serviceUnavailable(), format, { ...headers, "Retry-After": retryAfter });
+        // A proxy in front of Atlas, not Atlas: plain text, no envelope, none of Atlas's headers.
+        return {
+          status: 503,
+          headers: { "Content-Type": "text/plain", "Retry-After": retryAfter },
+          body: PROXY_UNAVAILABLE_BODY,
+        };
       case "429":
-        return errorReply(rateLimited("(fault)", Number(retryAfter)), format, {
+        return errorReply(rateLimited({ ...bucket(url), retryAfterSeconds: Number(retryAfter) }), format, {
           ...headers,
           "Retry-After": retryAfter,
         });

@@ -12,6 +12,8 @@ const SNAPSHOT_FIELDS = {
   scheduledTime: true,
   startTime: true,
   finishTime: true,
+  expiration: true,
+  links: true,
 } satisfies Record<keyof TenantSnapshot, true>;
 
 /** A problem found at `path` (relative to the snapshot, "" for the snapshot itself). */
@@ -36,14 +38,38 @@ export function findSnapshotProblem(value: unknown): Problem | undefined {
   if (typeof s.mongoDBVersion !== "string" || s.mongoDBVersion.length === 0) {
     return { path: ".mongoDBVersion", problem: "must be a non-empty string" };
   }
-  for (const field of ["scheduledTime", "startTime", "finishTime"] as const) {
+  for (const field of ["scheduledTime", "startTime", "finishTime", "expiration"] as const) {
     if (field === "scheduledTime" || s[field] !== undefined) {
       if (!isUtcDateTime(s[field])) {
         return { path: `.${field}`, problem: "must be an ISO 8601 date-time in UTC, e.g. 2019-04-26T14:08:07Z" };
       }
     }
   }
+  if (s.links !== undefined) {
+    const problem = findLinksProblem(s.links);
+    if (problem) return problem;
+  }
   return findLifecycleProblem(s as unknown as TenantSnapshot);
+}
+
+/** The spec's Link schema: exactly `href` (an absolute URL) and `rel` (non-empty). */
+function findLinksProblem(links: unknown): Problem | undefined {
+  if (!Array.isArray(links)) return { path: ".links", problem: "must be an array of {href, rel}" };
+  for (const [i, link] of links.entries()) {
+    const path = `.links[${i}]`;
+    if (typeof link !== "object" || link === null || Array.isArray(link)) {
+      return { path, problem: "must be an object with href and rel" };
+    }
+    const l = link as Record<string, unknown>;
+    const extra = Object.keys(l).find((key) => key !== "href" && key !== "rel");
+    if (extra) return { path: `${path}.${extra}`, problem: "is not a Link field (only href and rel)" };
+    if (typeof l.href !== "string" || !URL.canParse(l.href)) {
+      return { path: `${path}.href`, problem: "must be an absolute URL" };
+    }
+    if (typeof l.rel !== "string" || l.rel.length === 0)
+      return { path: `${path}.rel`, problem: "must be a non-empty string" };
+  }
+  return undefined;
 }
 
 /** Times in order, and no start or finish where the status has none. */
@@ -62,6 +88,9 @@ function findLifecycleProblem(s: TenantSnapshot): Problem | undefined {
   }
   if (s.finishTime !== undefined && utcMillis(s.finishTime) < utcMillis(s.startTime)) {
     return { path: ".finishTime", problem: "must not be before startTime" };
+  }
+  if (s.expiration !== undefined && utcMillis(s.expiration) < utcMillis(s.scheduledTime)) {
+    return { path: ".expiration", problem: "must not be before scheduledTime" };
   }
   return undefined;
 }
