@@ -7,6 +7,7 @@ import {
   type TenantSnapshotPage,
 } from "@atlas-snapshots/types";
 import createClient, { type Client } from "openapi-fetch";
+import { deprecationNotice } from "./deprecation-notice.js";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
@@ -33,7 +34,7 @@ export interface AtlasClientOptions {
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
   signal?: AbortSignal;
-  /** Receives retry (`warn`) and authentication (`debug`, `warn`) events. */
+  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client, deprecation (`warn`) events. */
   logger?: Logger;
   /** Backoff tuning: base 500 ms doubling to 8000 ms; Retry-After waits at most 60000 ms. */
   retry?: { baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
@@ -103,6 +104,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       if (schemaPath === SNAPSHOTS_PATH) validateSnapshotParams({ ...params.path, ...params.query });
     },
   });
+  client.use(deprecationNotice(logger));
 
   async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
     validateSnapshotParams(params);
