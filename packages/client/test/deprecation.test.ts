@@ -1,7 +1,7 @@
 // The client tells its logger, once per client, that the endpoint is deprecated.
 import { SUCCESSOR, SUNSET_DATE } from "@atlas-snapshots/types";
 import { describe, expect, it } from "vitest";
-import { createAtlasClient, type Logger } from "../src/index.js";
+import { AtlasAuthenticationError, createAtlasClient, type Logger } from "../src/index.js";
 import { scriptedFetch } from "./helpers/scripted-fetch.js";
 import { BASE_URL, CLUSTER, GROUP_ID } from "./helpers/snapshots.js";
 
@@ -68,6 +68,20 @@ describe("the deprecation notice", () => {
       expect.objectContaining({ meta: expect.objectContaining({ sunset: SUNSET_DATE, sunsetFrom: "spec" }) }),
     ]);
     expect(warnings[0]?.message).toContain(`sunsets on ${SUNSET_DATE}`);
+  });
+
+  it("warns too when the only reply is a refused Digest challenge", async () => {
+    const { logger, warnings } = recordingLogger();
+    const challenge =
+      'Digest realm="MMS Public API", domain="", nonce="cqb42OksBJ8Mc7PHPckeu70AJ7SJudc6", algorithm=MD5, qop="auth", stale=false';
+    const fetch = scriptedFetch({
+      status: 401,
+      headers: { "WWW-Authenticate": challenge },
+      body: { error: 401, reason: "Unauthorized", detail: "You are not authorized for this resource." },
+    });
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch, logger });
+    await expect(atlas.listTenantSnapshots(target)).rejects.toBeInstanceOf(AtlasAuthenticationError);
+    expect(warnings.filter((w) => w.message.includes("deprecated"))).toHaveLength(1);
   });
 
   it("stays quiet without a logger and never touches the reply", async () => {
