@@ -128,19 +128,21 @@ describe("client requests judged by Prism", () => {
 });
 
 describe("client reading Prism's responses", () => {
+  // Prism serves each status's first example: Atlas's 401 has no errorCode, and the 503 is a proxy's plain text.
   it.each([
-    [400, AtlasBadRequestError],
-    [401, AtlasAuthenticationError],
-    [403, AtlasPermissionError],
-    [404, AtlasNotFoundError],
-    [429, AtlasRateLimitError],
-    [500, AtlasServerError],
-    [503, AtlasServerError],
-  ])("turns a documented %i into %o with Atlas's fields", async (status, errorClass) => {
+    [400, AtlasBadRequestError, expect.stringMatching(/^[A-Z_]+$/)],
+    [401, AtlasAuthenticationError, undefined],
+    [403, AtlasPermissionError, expect.stringMatching(/^[A-Z_]+$/)],
+    [404, AtlasNotFoundError, "GROUP_NOT_FOUND"],
+    [429, AtlasRateLimitError, "RATE_LIMITED_TOKEN_BUCKET"],
+    [500, AtlasServerError, "UNEXPECTED_ERROR"],
+    [503, AtlasServerError, undefined],
+  ])("turns a documented %i into %o with Atlas's fields", async (status, errorClass, errorCode) => {
     const { atlas, expectClean } = judgedClient(`code=${status}`, { maxRetries: 0 });
     const error = await atlas.listTenantSnapshots(target).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(errorClass);
-    expect(error).toMatchObject({ status, errorCode: expect.stringMatching(/^[A-Z_]+$/) });
+    expect(error).toMatchObject({ status, errorCode });
+    expect((error as AtlasApiError).detail).toEqual(expect.any(String));
     expectClean();
   });
 

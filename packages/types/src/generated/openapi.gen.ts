@@ -53,8 +53,6 @@ export interface components {
          * @description An ISO 8601 timestamp in UTC, e.g. `2019-04-26T14:08:07Z`.
          */
         UtcDateTime: string;
-        /** @description An HTTP date as Atlas writes it, e.g. `Thu, 1 Jul 2027 00:00:00 GMT` (the day may have one digit). */
-        HttpDate: string;
         /**
          * @description One backup snapshot of a shared-tier cluster. The reference page lists
          *     `id`, `status`, `mongoDBVersion` and the three times; real replies add
@@ -332,16 +330,15 @@ export interface components {
          * @description When the resource was deprecated, as an HTTP date. Recorded on a
          *     deprecated Atlas resource (e.g. `Mon, 5 Aug 2024 00:00:00 GMT`, with a
          *     one-digit day); optional here because no recording of this v1.0
-         *     endpoint shows it.
-         * @example Sat, 1 Feb 2025 00:00:00 GMT
+         *     endpoint shows it. The pattern also accepts `true`, the form of the
+         *     IETF draft that Prism sends for any deprecated operation.
          */
-        Deprecation: components["schemas"]["HttpDate"];
+        Deprecation: string;
         /**
          * @description When the resource stops answering (RFC 8594), as an HTTP date; recorded
          *     beside `Deprecation`. For this endpoint MongoDB's spec gives 2026-01-22.
-         * @example Thu, 22 Jan 2026 00:00:00 GMT
          */
-        Sunset: components["schemas"]["HttpDate"];
+        Sunset: string;
         /**
          * @description The Digest challenge exactly as every recorded Atlas 401 writes it:
          *     `Digest realm="MMS Public API", domain="", nonce="<32 characters of
