@@ -55,7 +55,7 @@ export const EXIT_CODES = `Exit codes:
 
 const LIST_HELP = `${USAGE.list}
 
-Print the backup snapshots of one M2/M5 cluster, newest first (the server's order).
+Print the backup snapshots of one M2/M5 cluster, oldest first (the server's order).
 
 What to list:
       --all               Every page (the default when --page is not given).
