@@ -47,7 +47,7 @@ export function createSpecJudge(source = specFile): SpecJudge {
     return validate;
   };
   const errorsOf = (validate: ValidateFunction) =>
-    (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} ${e.message}`).join("; ");
+    (validate.errors ?? []).map((e) => `${e.instancePath || "(root)"} [${e.keyword}] ${e.message}`).join("; ");
 
   const at = (pointer: string): Node => {
     let node: unknown = doc;
