@@ -12,6 +12,7 @@ import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
 import { paginate } from "./paginate.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
 import { validateClientOptions, validateSnapshotParams } from "./validate.js";
@@ -29,6 +30,11 @@ export interface AtlasClientOptions {
   maxRetries?: number;
   /** Per attempt (headers and body); default 60000. */
   timeoutMs?: number;
+  /**
+   * Largest reply body read, in bytes after decompression; default 4 MiB (a page of 500 snapshots is
+   * about 100 KB). A larger one is cut off there and throws AtlasResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   /** Pages fetched at once by the paging helpers; default 8 (a 10,000-snapshot listing then costs 21 of Atlas's 4,000 tokens). */
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
@@ -79,11 +85,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   validateClientOptions(options);
   const { logger, signal, retry } = options;
   const concurrency = options.concurrency ?? 8;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const digestFetch = createDigestFetch({
     username: options.publicKey,
     password: options.privateKey,
-    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), maxResponseBytes),
     logger,
+    maxResponseBytes,
   });
   const layeredFetch = createRetryFetch(digestFetch, {
     maxRetries: options.maxRetries ?? 2,
@@ -91,6 +99,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     baseDelayMs: retry?.baseDelayMs ?? 500,
     maxDelayMs: retry?.maxDelayMs ?? 8_000,
     maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
+    maxResponseBytes,
     signal,
     logger,
   });

@@ -61,6 +61,7 @@ const CLIENT_RULES: Record<string, Rule> = {
   maxRetries: [int(0), "must be an integer >= 0"],
   timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds >= 1"],
   concurrency: positive,
+  maxResponseBytes: [int(1), "must be a whole number of bytes >= 1"],
   fetch: [(v) => typeof v === "function", "must be a function"],
   signal,
 };
