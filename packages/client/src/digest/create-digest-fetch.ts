@@ -88,8 +88,14 @@ export function createDigestFetch({
     const { origin, pathname, search } = new URL(request.url);
     const uri = pathname + search; // the request target exactly as sent
 
-    const pending = sessions.has(origin) || open.has(origin) ? undefined : firstContacts.get(origin);
-    if (pending) await untilAborted(pending, request.signal);
+    // Single flight: while one request makes the first contact, the others wait
+    // for its challenge. When it fails, the first waiter to wake takes its place
+    // and the rest wait again, rather than all going out unsigned at once.
+    for (;;) {
+      const pending = sessions.has(origin) || open.has(origin) ? undefined : firstContacts.get(origin);
+      if (!pending) break;
+      await untilAborted(pending, request.signal);
+    }
     let session = sessions.get(origin);
     let release = () => {};
     const gate = session || open.has(origin) ? undefined : new Promise<void>((resolve) => (release = resolve));
