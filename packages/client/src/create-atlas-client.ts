@@ -15,7 +15,7 @@ import { paginate } from "./paginate.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
-import { validateClientOptions, validateSnapshotParams } from "./validate.js";
+import { validateClientOptions, validateSnapshotParams, validateSnapshotRequest } from "./validate.js";
 
 export interface AtlasClientOptions {
   /** Programmatic API public key (the Digest username). */
@@ -109,7 +109,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   // Bad input to atlas.GET sends nothing, as with the helpers.
   client.use({
     onRequest({ schemaPath, params }) {
-      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotParams({ ...params.path, ...params.query });
+      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotRequest(params.path, params.query);
     },
   });
 
