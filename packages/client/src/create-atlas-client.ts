@@ -12,6 +12,7 @@ import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
 import { paginate } from "./paginate.js";
+import { printable } from "./printable.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
@@ -135,7 +136,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     try {
       body = JSON.parse(data ?? "");
     } catch (cause) {
-      throw responseError(`its body is not JSON (${(cause as Error).message.slice(0, 80)})`);
+      throw responseError(`its body is not JSON (${printable((cause as Error).message, { maxLength: 80 })})`);
     }
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
     if (typeof body === "object" && body !== null && "content" in body) throw apiError(body);

@@ -1,4 +1,5 @@
 import type { ApiError } from "@atlas-snapshots/types";
+import { printable } from "./printable.js";
 
 /** Base class of every error this package throws. */
 export class AtlasError extends Error {
@@ -54,7 +55,7 @@ export class AtlasApiError extends AtlasError {
     const detail = api.detail ?? (typeof body === "string" && body && body[0] !== "<" ? body.slice(0, 200) : undefined);
     const where = method ? ` for ${method} ${url}` : "";
     super(
-      `Atlas answered ${status}${api.errorCode ? ` ${api.errorCode}` : ""}${where}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`,
+      `Atlas answered ${status}${api.errorCode ? ` ${printable(String(api.errorCode), { maxLength: 80 })}` : ""}${where}${detail ? `: ${printable(String(detail), { maxLength: 300 })}` : ""}${hint ? ` (${hint})` : ""}`,
     );
     const headers = Object.fromEntries(new Headers(rawHeaders));
     const { errorCode, reason, parameters, badRequestDetail } = api;

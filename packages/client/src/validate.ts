@@ -56,8 +56,13 @@ const CLIENT_RULES: Record<string, Rule> = {
   // Hashed as UTF-8, never sent: any characters will do.
   privateKey: [text, "must be a non-empty string", true],
   baseUrl: [
-    (v) => text(v) && /^https?:\/\/[^/]/i.test(v as string) && URL.canParse(v as string),
-    "must be an absolute http(s) URL",
+    (v) =>
+      text(v) &&
+      /^https?:\/\/[^/]/i.test(v as string) &&
+      URL.canParse(v as string) &&
+      !new URL(v as string).username &&
+      !new URL(v as string).password,
+    "must be an absolute http(s) URL without user:password@ (the keys go in publicKey and privateKey)",
   ],
   maxRetries: [int(0), "must be an integer >= 0"],
   timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)"],
@@ -67,12 +72,19 @@ const CLIENT_RULES: Record<string, Rule> = {
   signal,
 };
 
+/** Never echo the private key, not even a malformed one, nor the user:password of a URL. */
+function shown(argument: string, value: unknown): unknown {
+  if (argument === "privateKey") return "[redacted]";
+  if (argument === "baseUrl" && typeof value === "string")
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+  return value;
+}
+
 function check(values: object, rules: Record<string, Rule>): void {
   for (const [argument, [test, rule, required]] of Object.entries(rules)) {
     const value = (values as Record<string, unknown>)[argument];
     if (value === undefined ? required : !test(value)) {
-      // Never echo the private key, not even a malformed one.
-      throw new AtlasValidationError(argument, argument === "privateKey" ? "[redacted]" : value, rule);
+      throw new AtlasValidationError(argument, shown(argument, value), rule);
     }
   }
 }

@@ -35,3 +35,21 @@ describe("single-flight challenges", () => {
     expect(server.state.requests).toHaveLength(CALLS);
   });
 });
+
+describe("a 401 after a redirect to another origin", () => {
+  it("says so, instead of blaming the keys", async () => {
+    const fetch = createDigestFetch({
+      ...alice,
+      fetch: async () => {
+        const response = new Response("{}", {
+          status: 401,
+          headers: { "www-authenticate": 'Digest realm="x", nonce="n", qop="auth"' },
+        });
+        return Object.defineProperty(response, "url", { value: "https://elsewhere.test/login" });
+      },
+    });
+    const error = await fetch(SNAPSHOTS_URL).catch((e: Error) => e);
+    expect((error as Error).message).toMatch(/redirected to https:\/\/elsewhere\.test/);
+    expect((error as Error).message).not.toMatch(/check publicKey and privateKey/);
+  });
+});

@@ -58,3 +58,20 @@ describe("timeoutMs rule", () => {
     );
   });
 });
+
+describe("baseUrl with user:password@", () => {
+  it("is refused before any request, and the message never echoes the credentials", () => {
+    const error = (() => {
+      try {
+        createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: "https://alice:hunter2secret@atlas.test/api" });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(AtlasValidationError);
+    expect(error?.message).toMatch(/baseUrl.*without user:password@/);
+    expect(JSON.stringify(error)).not.toContain("hunter2secret");
+    expect(error?.message).not.toContain("hunter2secret");
+    expect(error?.message).not.toContain("alice");
+  });
+});

@@ -112,6 +112,18 @@ export function createDigestFetch({
           if (!session) open.add(origin);
           return response;
         }
+        const landed = response.url ? new URL(response.url).origin : origin;
+        if (landed !== origin) {
+          // Not a verdict on the keys: they are never sent to another origin.
+          response.body?.cancel().catch(() => {});
+          throw AtlasApiError.from({
+            status: 401,
+            headers: response.headers,
+            method: request.method,
+            url: uri,
+            hint: `redirected to ${landed}, which asked for credentials; they are only ever sent to ${origin}: use the final URL as the base URL if you trust it`,
+          });
+        }
         const challenge = pickChallenge(parseWwwAuthenticate(response.headers.get("www-authenticate") ?? ""));
         if (!challenge) {
           logger?.warn?.("No Digest challenge this client can answer", { uri });
