@@ -2,14 +2,12 @@
 // what lets text rewrite a terminal (OSC 52 clipboard writes, titles, cursor moves).
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 export interface PrintableOptions {
   /** Cut the text to this many characters, saying how many were left out. */
   maxLength?: number;
-  /** Keep `\n` as it is (for multi-line text that we wrote ourselves). */
-  keepLineBreaks?: boolean;
+  /** Control characters to leave as they are, e.g. `"\n"` for multi-line text we wrote, `"\r\n"` for CSV. */
+  keep?: string;
 }
 
 /**
@@ -18,13 +16,10 @@ export interface PrintableOptions {
  * The one implementation for every human-facing place: error messages, the
  * CLI's table, csv and stderr. Applying it twice changes nothing more.
  */
-export function printable(text: string, { maxLength, keepLineBreaks = false }: PrintableOptions = {}): string {
+export function printable(text: string, { maxLength, keep = "" }: PrintableOptions = {}): string {
   const cut =
     maxLength !== undefined && text.length > maxLength
       ? `${text.slice(0, maxLength)}... (${text.length - maxLength} more characters)`
       : text;
-  return cut.replace(
-    keepLineBreaks ? CONTROLS_BUT_LINE_BREAKS : CONTROLS,
-    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
-  );
+  return cut.replace(CONTROLS, (c) => (keep.includes(c) ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
 }

@@ -13,7 +13,7 @@ describe("printable", () => {
 
   it("keeps line breaks only when asked, and caps the length", () => {
     expect(printable("a\nb\tc")).toBe("a\\x0ab\\x09c");
-    expect(printable("a\nb\u001b", { keepLineBreaks: true })).toBe("a\nb\\x1b");
+    expect(printable("a\nb\r\u001b", { keep: "\n" })).toBe("a\nb\\x0d\\x1b");
     expect(printable("x".repeat(10), { maxLength: 4 })).toBe("xxxx... (6 more characters)");
   });
 
