@@ -45,6 +45,7 @@ describe("a 401 after a redirect to another origin", () => {
           status: 401,
           headers: { "www-authenticate": 'Digest realm="x", nonce="n", qop="auth"' },
         });
+        Object.defineProperty(response, "redirected", { value: true });
         return Object.defineProperty(response, "url", { value: "https://elsewhere.test/login" });
       },
     });
