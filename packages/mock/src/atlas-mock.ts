@@ -161,7 +161,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     if (route.kind === "outside" || route.kind === "unknown") {
       return errorReply(resourceNotFound(url.pathname), format, headers);
     }
-    // HEAD is answered as GET; node:http and fetch leave the body out (RFC 9110 9.3.2; docs/decisions/0009).
+    // HEAD is answered as GET; node:http and fetch leave the body out (RFC 9110 9.3.2; docs/decisions/0011).
     if (request.method !== "GET" && request.method !== "HEAD") {
       return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET, HEAD" });
     }

@@ -59,7 +59,7 @@ describe("the snapshots option", () => {
   });
 });
 
-describe("HEAD and a CORS preflight (docs/decisions/0009)", () => {
+describe("HEAD and a CORS preflight (docs/decisions/0011)", () => {
   it("answers HEAD as GET without a body over real HTTP, Digest included", async () => {
     const { startMockServer } = await import("../src/server.js");
     const { createDigestFetch } = await import("@atlas-snapshots/client");
