@@ -1,3 +1,4 @@
+import { printable } from "@atlas-snapshots/client";
 import { EXIT } from "./exit-codes.js";
 import { main } from "./main.js";
 import { redact } from "./redact.js";
@@ -8,17 +9,21 @@ const secrets = secretsFrom(process.env);
 // Last resort: whatever escapes main is reported in one redacted line, never as a raw stack.
 const crash = (error: unknown) => {
   process.stderr.write(
-    `atlas-snapshots: unexpected error: ${redact(String((error as Error)?.message ?? error), secrets)}\n`,
+    `atlas-snapshots: unexpected error: ${printable(redact(String((error as Error)?.message ?? error), secrets))}\n`,
   );
   process.exit(EXIT.unexpected);
 };
 process.on("uncaughtException", crash);
 process.on("unhandledRejection", crash);
 
-// A reader that went away (`| head`) is not an error worth a stack trace.
+// A reader that went away (`| head`, `| true`) is not an error worth a stack trace, and
+// not a verdict either: writes to it are dropped and the command ends with its own exit code.
+const goneReader = (error: NodeJS.ErrnoException) => error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED";
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-  if (error.code === "EPIPE") process.exit(EXIT.ok);
-  crash(error);
+  if (!goneReader(error)) crash(error);
+});
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (!goneReader(error)) crash(error);
 });
 
 // Ctrl-C: erase a half-drawn progress line before leaving, with the shell's usual 130.

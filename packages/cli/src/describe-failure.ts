@@ -2,10 +2,12 @@ import {
   AtlasApiError,
   AtlasAuthenticationError,
   AtlasConnectionError,
+  AtlasIncompleteListingError,
   AtlasNotFoundError,
   AtlasPermissionError,
   AtlasRateLimitError,
   AtlasResponseError,
+  AtlasResponseTooLargeError,
   AtlasServerError,
   AtlasValidationError,
 } from "@atlas-snapshots/client";
@@ -47,6 +49,17 @@ export function describeFailure(error: unknown): Failure {
     };
   }
   if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message };
+  // The server broke its own paging promises: nothing was printed as a complete list.
+  if (error instanceof AtlasIncompleteListingError) {
+    return { code: EXIT.network, message, hint: "run again; if it persists, list page by page with --page" };
+  }
+  if (error instanceof AtlasResponseTooLargeError) {
+    return {
+      code: EXIT.unexpected,
+      message,
+      hint: "check that --base-url is an Atlas Administration API v1.0 base URL",
+    };
+  }
   // A 200 the client refused as not a page: a proxy, a login page or a wrong URL, not a network fault.
   if (error instanceof AtlasResponseError) {
     return {

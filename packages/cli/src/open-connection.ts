@@ -38,7 +38,8 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
     // No credentials given: the mock accepts its published default key, which we read back below.
     server = await startMockServer({ host: "127.0.0.1", port: 0, data: data as MockData | undefined });
   } catch (error) {
-    if ((error as Error)?.name === "MockDataError") {
+    // Only a --mock-data file is to blame for bad data; the built-in data's problems are ours.
+    if ((error as Error)?.name === "MockDataError" && options.mockDataFile !== undefined) {
       throw new UsageError(`--mock-data ${options.mockDataFile}: ${(error as Error).message}`, false);
     }
     throw error;
@@ -46,7 +47,13 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
   const [credentials] = server.mock.options.credentials;
   if (!credentials) throw new Error("the embedded mock has no credentials");
   const { publicKey, privateKey } = credentials;
-  const client = createAtlasClient({ publicKey, privateKey, baseUrl: server.url, ...common });
+  let client: AtlasClient;
+  try {
+    client = createAtlasClient({ publicKey, privateKey, baseUrl: server.url, ...common });
+  } catch (error) {
+    await server.close(); // a refused option must not leave the mock keeping the process alive
+    throw error;
+  }
   return { client, mockUrl: server.url, close: () => server.close() };
 }
 

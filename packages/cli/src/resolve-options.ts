@@ -11,6 +11,7 @@ import {
 import type { ParsedValues } from "./parse-command-line.js";
 import { parseDuration } from "./parse-duration.js";
 import { parseSince } from "./parse-since.js";
+import { parseTimeout } from "./parse-timeout.js";
 import { UsageError } from "./usage-error.js";
 
 /** The reference page's example project and cluster: `--mock` defaults, present in the mock's default data. */
@@ -98,7 +99,7 @@ function resolveConnection(values: ParsedValues): ConnectionOptions {
     ),
     concurrency: optional(values.concurrency, (t) => parseInteger(t, "--concurrency", 1, CONCURRENCY_MAX)),
     retries: optional(values.retries, (t) => parseInteger(t, "--retries", 0, RETRIES_MAX)) ?? DEFAULT_RETRIES,
-    timeoutMs: parseDuration(values.timeout ?? DEFAULT_TIMEOUT, "--timeout"),
+    timeoutMs: parseTimeout(values.timeout ?? DEFAULT_TIMEOUT),
     verbose: values.verbose === true,
   };
 }

@@ -13,9 +13,11 @@ import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
 import { paginate } from "./paginate.js";
+import { printable } from "./printable.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
-import { validateClientOptions, validateSnapshotParams } from "./validate.js";
+import { validateClientOptions, validateSnapshotParams, validateSnapshotRequest } from "./validate.js";
 
 export interface AtlasClientOptions {
   /** Programmatic API public key (the Digest username). */
@@ -30,6 +32,11 @@ export interface AtlasClientOptions {
   maxRetries?: number;
   /** Per attempt (headers and body); default 60000. */
   timeoutMs?: number;
+  /**
+   * Largest reply body read, in bytes after decompression; default 4 MiB (a page of 500 snapshots is
+   * about 100 KB). A larger one is cut off there and throws AtlasResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   /** Pages fetched at once by the paging helpers; default 8 (a 10,000-snapshot listing then costs 21 of Atlas's 4,000 tokens). */
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
@@ -80,11 +87,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   validateClientOptions(options);
   const { logger, signal, retry } = options;
   const concurrency = options.concurrency ?? 8;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const digestFetch = createDigestFetch({
     username: options.publicKey,
     password: options.privateKey,
-    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), maxResponseBytes),
     logger,
+    maxResponseBytes,
   });
   const layeredFetch = createRetryFetch(digestFetch, {
     maxRetries: options.maxRetries ?? 2,
@@ -92,6 +101,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     baseDelayMs: retry?.baseDelayMs ?? 500,
     maxDelayMs: retry?.maxDelayMs ?? 8_000,
     maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
+    maxResponseBytes,
     signal,
     logger,
   });
@@ -101,7 +111,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   // Bad input to atlas.GET sends nothing, as with the helpers.
   client.use({
     onRequest({ schemaPath, params }) {
-      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotParams({ ...params.path, ...params.query });
+      if (schemaPath === SNAPSHOTS_PATH) validateSnapshotRequest(params.path, params.query);
     },
   });
   client.use(deprecationNotice(logger));
@@ -128,7 +138,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     try {
       body = JSON.parse(data ?? "");
     } catch (cause) {
-      throw responseError(`its body is not JSON (${(cause as Error).message.slice(0, 80)})`);
+      throw responseError(`its body is not JSON (${printable((cause as Error).message, { maxLength: 80 })})`);
     }
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
     if (typeof body === "object" && body !== null && "content" in body) throw apiError(body);

@@ -1,4 +1,5 @@
 import type { ApiError } from "@atlas-snapshots/types";
+import { printable } from "./printable.js";
 
 /** Base class of every error this package throws. */
 export class AtlasError extends Error {
@@ -63,7 +64,7 @@ export class AtlasApiError extends AtlasError {
     const reason = typeof api.reason === "string" ? api.reason : undefined;
     const where = method ? ` for ${method} ${url}` : "";
     super(
-      `Atlas answered ${status}${errorCode ? ` ${errorCode}` : ""}${where}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`,
+      `Atlas answered ${status}${errorCode ? ` ${printable(String(errorCode), { maxLength: 80 })}` : ""}${where}${detail ? `: ${printable(String(detail), { maxLength: 300 })}` : ""}${hint ? ` (${hint})` : ""}`,
     );
     const { parameters, badRequestDetail } = api;
     const requestId = headers["x-request-id"];

@@ -5,6 +5,7 @@ import {
   ITEMS_PER_PAGE_MAX,
   ITEMS_PER_PAGE_MIN,
   PAGE_NUM_MIN,
+  QUERY_DEFAULTS,
 } from "@atlas-snapshots/types";
 import { AtlasValidationError } from "./errors.js";
 
@@ -55,22 +56,35 @@ const CLIENT_RULES: Record<string, Rule> = {
   // Hashed as UTF-8, never sent: any characters will do.
   privateKey: [text, "must be a non-empty string", true],
   baseUrl: [
-    (v) => text(v) && /^https?:\/\/[^/]/i.test(v as string) && URL.canParse(v as string),
-    "must be an absolute http(s) URL",
+    (v) =>
+      text(v) &&
+      /^https?:\/\/[^/]/i.test(v as string) &&
+      URL.canParse(v as string) &&
+      !new URL(v as string).username &&
+      !new URL(v as string).password,
+    "must be an absolute http(s) URL without user:password@ (the keys go in publicKey and privateKey)",
   ],
   maxRetries: [int(0), "must be an integer >= 0"],
-  timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds >= 1"],
+  timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)"],
   concurrency: positive,
+  maxResponseBytes: [int(1), "must be a whole number of bytes >= 1"],
   fetch: [(v) => typeof v === "function", "must be a function"],
   signal,
 };
+
+/** Never echo the private key, not even a malformed one, nor the user:password of a URL. */
+function shown(argument: string, value: unknown): unknown {
+  if (argument === "privateKey") return "[redacted]";
+  if (argument === "baseUrl" && typeof value === "string")
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+  return value;
+}
 
 function check(values: object, rules: Record<string, Rule>): void {
   for (const [argument, [test, rule, required]] of Object.entries(rules)) {
     const value = (values as Record<string, unknown>)[argument];
     if (value === undefined ? required : !test(value)) {
-      // Never echo the private key, not even a malformed one.
-      throw new AtlasValidationError(argument, argument === "privateKey" ? "[redacted]" : value, rule);
+      throw new AtlasValidationError(argument, shown(argument, value), rule);
     }
   }
 }
@@ -80,3 +94,28 @@ export const validateSnapshotParams = (params: object | undefined) => check(para
 
 /** Throws AtlasValidationError for the first bad client option. */
 export const validateClientOptions = (options: object | undefined) => check(options ?? {}, CLIENT_RULES);
+
+const pick = (names: readonly string[]) =>
+  Object.fromEntries(names.map((name) => [name, SNAPSHOT_RULES[name] as Rule]));
+
+/**
+ * `atlas.GET`'s path and query, each on its own: merged, a query key could hide
+ * a bad path value. Only the spec's names are allowed in each, because
+ * openapi-fetch sends query keys unencoded.
+ */
+export function validateSnapshotRequest(path: object | undefined, query: object | undefined): void {
+  const only = (values: object, names: readonly string[], where: string) => {
+    const stray = Object.keys(values).find((name) => !names.includes(name));
+    if (stray !== undefined) {
+      throw new AtlasValidationError(
+        stray,
+        (values as Record<string, unknown>)[stray],
+        `is not a ${where} of this operation (use ${names.join(", ")})`,
+      );
+    }
+  };
+  only(path ?? {}, ["groupId", "clusterName"], "path parameter");
+  only(query ?? {}, Object.keys(QUERY_DEFAULTS), "query parameter");
+  check(path ?? {}, pick(["groupId", "clusterName"]));
+  check(query ?? {}, pick(Object.keys(QUERY_DEFAULTS)));
+}

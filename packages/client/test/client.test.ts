@@ -37,10 +37,12 @@ describe("createAtlasClient", () => {
         "AtlasBadRequestError",
         "AtlasConnectionError",
         "AtlasError",
+        "AtlasIncompleteListingError",
         "AtlasNotFoundError",
         "AtlasPermissionError",
         "AtlasRateLimitError",
         "AtlasResponseError",
+        "AtlasResponseTooLargeError",
         "AtlasServerError",
         "AtlasTimeoutError",
         "AtlasValidationError",
@@ -48,6 +50,7 @@ describe("createAtlasClient", () => {
         "createAtlasClient",
         "createDigestFetch",
         "parseWwwAuthenticate",
+        "printable",
       ].sort(),
     );
     expect(Object.keys(digestEntry).sort()).toEqual([

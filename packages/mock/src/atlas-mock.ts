@@ -64,8 +64,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const store = createMockStore(
     options.data ?? createDefaultData({ seed: options.seed, snapshots: options.snapshots, now: now() }),
   );
-  const nonceRng = createPrng(options.seed, "nonces");
-  const nonces = createNonceRegistry(options.nonceTtlMs, now, () => nonceRng.hex(16));
+  // Nonces must be unpredictable whatever the seed (which is for data): a seeded
+  // stream would repeat them after a restart and let a captured Authorization replay.
+  const nonces = createNonceRegistry(options.nonceTtlMs, now, randomNonce);
   const verifier = createDigestVerifier(options.credentials, nonces);
   const newLimiter = () => (options.rateLimit ? createRateLimiter(options.rateLimit, now) : undefined);
   let limiter = newLimiter();
@@ -180,8 +181,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     if (route.kind === "outside" || route.kind === "unknown") {
       return errorReply(resourceNotFound(url.pathname), format, headers);
     }
-    if (request.method !== "GET") {
-      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET" });
+    // HEAD is answered as GET; node:http and fetch leave the body out (RFC 9110 9.3.2; docs/decisions/0011).
+    if (request.method !== "GET" && request.method !== "HEAD") {
+      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET, HEAD" });
     }
     if (route.kind === "bad-encoding") {
       return errorReply(
@@ -274,6 +276,11 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     },
   };
   return mock;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const plain: ReplyFormat = { pretty: false, envelope: false };

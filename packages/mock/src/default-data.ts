@@ -109,6 +109,11 @@ export interface DefaultDataOptions {
   now: number;
 }
 
+/** The largest `snapshots` count whose daily history stays after 1970-01-01 (ObjectIds count seconds from there). */
+export function maxDefaultSnapshots(now: number): number {
+  return Math.floor(now / DAY_MS);
+}
+
 /** Same seed, count and day → same data. */
 export function createDefaultData({ seed, snapshots, now }: DefaultDataOptions): MockData {
   const prng = createPrng(seed, "data");

@@ -34,7 +34,7 @@ export type QueryResult =
   | { ok: false; error: ApiError };
 
 function isQueryName(name: string): name is QueryName {
-  return name in QUERY_DEFAULTS;
+  return Object.hasOwn(QUERY_DEFAULTS, name); // `in` would accept toString, constructor...
 }
 
 function decode(part: string): string | undefined {

@@ -29,7 +29,8 @@ export function findSnapshotProblem(value: unknown): Problem | undefined {
   }
   const s = value as Record<string, unknown>;
   for (const key of Object.keys(s)) {
-    if (!(key in SNAPSHOT_FIELDS)) return { path: `.${key}`, problem: "is not a TenantSnapshot field" };
+    // Own keys only: `in` would accept inherited names such as constructor or __proto__.
+    if (!Object.hasOwn(SNAPSHOT_FIELDS, key)) return { path: `.${key}`, problem: "is not a TenantSnapshot field" };
   }
   if (!isObjectId(s.id)) return { path: ".id", problem: "must be 24 lowercase hexadecimal characters" };
   if (!(SNAPSHOT_STATUSES as readonly unknown[]).includes(s.status)) {
