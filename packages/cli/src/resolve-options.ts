@@ -138,7 +138,7 @@ export async function resolveConnection(values: OptionValues, terminal: Terminal
   const clusterName = cluster ?? (mock ? EXAMPLE_CLUSTER_NAME : undefined);
   if (groupId === undefined) {
     throw new UsageError(
-      `missing the project id: give --projectId ID (or -g), set ${PROJECT_ID_VAR}, or use an Atlas CLI profile with project_id (or try --mock)`,
+      `missing the project id: give --projectId ID (or -g/--group ID), set ${PROJECT_ID_VAR}, or use an Atlas CLI profile with project_id (or try --mock)`,
     );
   }
   if (clusterName === undefined) {

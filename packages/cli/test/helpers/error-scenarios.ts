@@ -287,7 +287,8 @@ export const SCENARIOS: Record<string, Scenario> = {
     args: () => ["list", "--cluster", "M2AWS"],
     env: KEYS_ENV,
     code: 2,
-    stderr: /^atlas-snapshots: missing the project id: give --projectId ID \(or -g\), set MONGODB_ATLAS_PROJECT_ID/,
+    stderr:
+      /^atlas-snapshots: missing the project id: give --projectId ID \(or -g\/--group ID\), set MONGODB_ATLAS_PROJECT_ID/,
   },
   "missing --cluster": {
     args: () => ["check", "--group", GROUP],
