@@ -11,6 +11,7 @@ import {
   AtlasServerError,
   AtlasValidationError,
 } from "@atlas-snapshots/client";
+import { API_BASE_PATH, isAtlasApiPath } from "./base-url.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { formatDuration } from "./parse-duration.js";
 import { PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
@@ -34,7 +35,24 @@ export function describeFailure(error: unknown): Failure {
         : "check the key's project roles and its IP access list";
     return { code: EXIT.auth, message, hint };
   }
-  if (error instanceof AtlasNotFoundError) return { code: EXIT.notFound, message, hint: "check --group and --cluster" };
+  if (error instanceof AtlasNotFoundError) {
+    // A 404 from a URL that is not Atlas's API path (or without Atlas's errorCode) is about the URL, not the ids.
+    if (error.url !== undefined && !isAtlasApiPath(error.url)) {
+      return {
+        code: EXIT.notFound,
+        message,
+        hint: `check --base-url: the request went to ${JSON.stringify(error.url.split("?")[0])}, outside Atlas's ${API_BASE_PATH}; the host alone (https://cloud.mongodb.com) is enough`,
+      };
+    }
+    if (error.errorCode === undefined) {
+      return {
+        code: EXIT.notFound,
+        message,
+        hint: "the 404 carries no Atlas error code: check that --base-url points at Atlas (the host alone, https://cloud.mongodb.com, is enough)",
+      };
+    }
+    return { code: EXIT.notFound, message, hint: "check --projectId/--group and --clusterName/--cluster" };
+  }
   if (error instanceof AtlasRateLimitError) {
     const wait = error.retryAfter === undefined ? "" : ` (Atlas asked to wait ${formatDuration(error.retryAfter)})`;
     return { code: EXIT.rateLimited, message, hint: `wait and run again${wait}, or raise --retries` };

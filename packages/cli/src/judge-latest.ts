@@ -19,6 +19,13 @@ const time = (s: TenantSnapshot) => {
 const newestFirst = (a: TenantSnapshot, b: TenantSnapshot) =>
   time(b) - time(a) || (b.id > a.id ? 1 : b.id < a.id ? -1 : 0);
 
+/** Statuses of a snapshot Atlas is still working on. */
+export const IN_PROGRESS_STATUSES: readonly string[] = ["RUNNING", "QUEUED", "PENDING"];
+
+/** The latest snapshot by the same rule `check` uses. */
+export const latestSnapshot = (snapshots: readonly TenantSnapshot[]): TenantSnapshot | undefined =>
+  [...snapshots].sort(newestFirst)[0];
+
 /**
  * The `check` rule: the latest snapshot must be COMPLETED and scheduled less
  * than `maxAgeMs` before `nowMs`. Age counts from scheduledTime, the time
@@ -65,7 +72,7 @@ export function judgeLatest(snapshots: readonly TenantSnapshot[], maxAgeMs: numb
   const what =
     latest.status === "FAILED"
       ? "FAILED"
-      : ["RUNNING", "QUEUED", "PENDING"].includes(latest.status)
+      : IN_PROGRESS_STATUSES.includes(latest.status)
         ? `still ${latest.status}, not completed yet`
         : `${latest.status}, not COMPLETED`;
   return { ok: false, reason: `latest snapshot ${describe(latest)} is ${what}${context}` };

@@ -17,6 +17,8 @@ export interface Terminal {
   colorErr: boolean;
   /** A live line on stderr; a no-op unless stderr is a terminal. */
   progress: ProgressLine;
+  /** Adds a secret found later (a key from a profile) to what err() redacts. */
+  protect(secret: string): void;
 }
 
 export interface TerminalStreams {
@@ -50,5 +52,8 @@ export function createTerminal({ stdout, stderr, env }: TerminalStreams): Termin
     colorOut: useColor(stdout.isTTY, env),
     colorErr: useColor(stderr.isTTY, env),
     progress,
+    protect(secret) {
+      for (const form of [secret, secret.trim()]) if (form && !secrets.includes(form)) secrets.push(form);
+    },
   };
 }

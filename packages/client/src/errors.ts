@@ -16,8 +16,8 @@ export interface AtlasApiErrorInit {
   status: number;
   /** The parsed body: an `ApiError`, an envelope `{status, content}`, or text. */
   body?: unknown;
-  /** Response headers (never request headers). */
-  headers?: HeadersInit;
+  /** Response headers (never request headers). Spelled out rather than DOM-only `HeadersInit`, so Node-only consumers compile. */
+  headers?: Headers | Record<string, string> | [string, string][];
   method?: string;
   /** Path and query of the request. */
   url?: string;

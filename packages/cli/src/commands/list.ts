@@ -10,12 +10,15 @@ import { matchesFilter } from "../snapshot-filter.js";
 import type { Terminal } from "../terminal.js";
 import { terminalJson } from "../terminal-json.js";
 import { collectSnapshots, streamSnapshots } from "./collect-snapshots.js";
+import { printRawPage } from "./list-raw.js";
 
 /** `list`: print one page or every page of a cluster's snapshots, filtered, in the chosen format. */
 export async function runList(options: ListOptions, terminal: Terminal): Promise<ExitCode> {
   const connection = await openConnection(options, terminal);
   try {
-    if (options.output === "ndjson" && options.pageNum === undefined) {
+    if (options.output === "json-raw") {
+      await printRawPage(connection, options, terminal);
+    } else if (options.output === "ndjson" && options.pageNum === undefined) {
       await streamNdjson(connection, options, terminal);
     } else {
       const { snapshots, summary } = await load(connection, options, terminal);
