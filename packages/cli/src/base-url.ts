@@ -11,9 +11,17 @@ export const API_BASE_PATH = new URL(DEFAULT_BASE_URL).pathname;
  */
 export function normalizeBaseUrl(text: string, source: string): string {
   if (!(/^https?:\/\/[^/]/i.test(text) && URL.canParse(text))) {
-    throw new UsageError(`${source} ${JSON.stringify(text)} must be an absolute http(s) URL`);
+    throw new UsageError(
+      `${source} ${JSON.stringify(text.replace(/\/\/[^/@]*@/, "//[redacted]@"))} must be an absolute http(s) URL`,
+    );
   }
   const url = new URL(text);
+  // Dropping them quietly would send the request elsewhere than asked; echoing them would leak a secret.
+  if (url.username || url.password) {
+    throw new UsageError(
+      `${source} must be an absolute http(s) URL without user:password@ (the keys go in MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY)`,
+    );
+  }
   const path = url.pathname.replace(/\/+$/, "");
   return `${url.origin}${path === "" ? API_BASE_PATH : path}`;
 }

@@ -10,7 +10,10 @@ beforeEach(async () => {
 });
 afterEach(() => server?.close());
 
-const mixedNewest = CLUSTERS.Mixed[0] as { id: string };
+// The served order is oldest first: the latest is the one scheduled last.
+const mixedNewest = [...CLUSTERS.Mixed].sort((a, b) => a.scheduledTime.localeCompare(b.scheduledTime)).at(-1) as {
+  id: string;
+};
 
 describe("watch", () => {
   it("waits while the latest snapshot runs, then exits as check does once it completes", async () => {
