@@ -1,16 +1,14 @@
-import { printable } from "@atlas-snapshots/client";
 import { EXIT } from "./exit-codes.js";
 import { main } from "./main.js";
-import { redact } from "./redact.js";
-import { createTerminal, secretsFrom } from "./terminal.js";
+import { createTerminal } from "./terminal.js";
 
-const secrets = secretsFrom(process.env);
+// Created first, so that even the last-resort report below is escaped and redacted with every
+// secret the terminal knows, those read from an Atlas CLI profile included.
+const terminal = createTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 
 // Last resort: whatever escapes main is reported in one redacted line, never as a raw stack.
 const crash = (error: unknown) => {
-  process.stderr.write(
-    `atlas-snapshots: unexpected error: ${printable(redact(String((error as Error)?.message ?? error), secrets))}\n`,
-  );
+  terminal.err(`atlas-snapshots: unexpected error: ${String((error as Error)?.message ?? error)}`);
   process.exit(EXIT.unexpected);
 };
 process.on("uncaughtException", crash);
@@ -32,5 +30,4 @@ process.once("SIGINT", () => {
   process.exit(130);
 });
 
-const terminal = createTerminal({ stdout: process.stdout, stderr: process.stderr, env: process.env });
 process.exitCode = await main(process.argv.slice(2), terminal);

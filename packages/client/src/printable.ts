@@ -1,7 +1,8 @@
-// C0 controls (ESC, BEL, ...), DEL and C1 controls (CSI 0x9b, OSC 0x9d, ...):
-// what lets text rewrite a terminal (OSC 52 clipboard writes, titles, cursor moves).
+// C0 controls (ESC, BEL, ...), DEL and C1 controls (CSI 0x9b, OSC 0x9d, ...): what lets
+// text rewrite a terminal (OSC 52 clipboard writes, titles, cursor moves). Also the
+// bidirectional marks, overrides and isolates, which reorder how the rest of a line reads.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export interface PrintableOptions {
   /** Cut the text to this many characters, saying how many were left out. */
@@ -21,5 +22,10 @@ export function printable(text: string, { maxLength, keep = "" }: PrintableOptio
     maxLength !== undefined && text.length > maxLength
       ? `${text.slice(0, maxLength)}... (${text.length - maxLength} more characters)`
       : text;
-  return cut.replace(CONTROLS, (c) => (keep.includes(c) ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`));
+  return cut.replace(CONTROLS, (c) => (keep.includes(c) ? c : escape(c.charCodeAt(0))));
+}
+
+/** `\x1b` for a byte-sized code, `\u202e` beyond it: visible, and what a programmer would type. */
+function escape(code: number): string {
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }

@@ -17,6 +17,12 @@ describe("printable", () => {
     expect(printable("x".repeat(10), { maxLength: 4 })).toBe("xxxx... (6 more characters)");
   });
 
+  it("escapes bidirectional overrides, isolates and marks, which reorder how a line reads, as \\uHHHH", () => {
+    const spoof = "snapshot \u202eGNINNUR\u202c ok \u2066x\u2069 \u200f\u061c";
+    expect(printable(spoof)).toBe("snapshot \\u202eGNINNUR\\u202c ok \\u2066x\\u2069 \\u200f\\u061c");
+    expect(printable(printable(spoof))).toBe(printable(spoof));
+  });
+
   it("leaves printable text, accents and emoji alone", () => {
     expect(printable("Cluster M2AWS: déjà vu ✓ 🚀")).toBe("Cluster M2AWS: déjà vu ✓ 🚀");
   });
