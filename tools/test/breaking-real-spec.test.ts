@@ -37,7 +37,7 @@ describe("pnpm check:breaking on the real spec", () => {
     const repo = makeTempRepo();
     cleanup = repo.cleanup;
     editSpec(repo.dir, (doc) => {
-      doc.setIn([...snapshot, "properties", "expiration"], { type: "string", format: "date-time" });
+      doc.setIn([...snapshot, "properties", "deletedTime"], { type: "string", format: "date-time" });
     });
     const { code, out } = runTool("check-breaking", repo.dir);
     expect(out).toContain("No breaking changes");

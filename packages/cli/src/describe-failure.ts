@@ -2,13 +2,16 @@ import {
   AtlasApiError,
   AtlasAuthenticationError,
   AtlasConnectionError,
+  AtlasIncompleteListingError,
   AtlasNotFoundError,
   AtlasPermissionError,
   AtlasRateLimitError,
   AtlasResponseError,
+  AtlasResponseTooLargeError,
   AtlasServerError,
   AtlasValidationError,
 } from "@atlas-snapshots/client";
+import { API_BASE_PATH, isAtlasApiPath } from "./base-url.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { formatDuration } from "./parse-duration.js";
 import { PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
@@ -32,7 +35,24 @@ export function describeFailure(error: unknown): Failure {
         : "check the key's project roles and its IP access list";
     return { code: EXIT.auth, message, hint };
   }
-  if (error instanceof AtlasNotFoundError) return { code: EXIT.notFound, message, hint: "check --group and --cluster" };
+  if (error instanceof AtlasNotFoundError) {
+    // A 404 from a URL that is not Atlas's API path (or without Atlas's errorCode) is about the URL, not the ids.
+    if (error.url !== undefined && !isAtlasApiPath(error.url)) {
+      return {
+        code: EXIT.notFound,
+        message,
+        hint: `check --base-url: the request went to ${JSON.stringify(error.url.split("?")[0])}, outside Atlas's ${API_BASE_PATH}; the host alone (https://cloud.mongodb.com) is enough`,
+      };
+    }
+    if (error.errorCode === undefined) {
+      return {
+        code: EXIT.notFound,
+        message,
+        hint: "the 404 carries no Atlas error code: check that --base-url points at Atlas (the host alone, https://cloud.mongodb.com, is enough)",
+      };
+    }
+    return { code: EXIT.notFound, message, hint: "check --projectId/--group and --clusterName/--cluster" };
+  }
   if (error instanceof AtlasRateLimitError) {
     const wait = error.retryAfter === undefined ? "" : ` (Atlas asked to wait ${formatDuration(error.retryAfter)})`;
     return { code: EXIT.rateLimited, message, hint: `wait and run again${wait}, or raise --retries` };
@@ -47,6 +67,17 @@ export function describeFailure(error: unknown): Failure {
     };
   }
   if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message };
+  // The server broke its own paging promises: nothing was printed as a complete list.
+  if (error instanceof AtlasIncompleteListingError) {
+    return { code: EXIT.network, message, hint: "run again; if it persists, list page by page with --page" };
+  }
+  if (error instanceof AtlasResponseTooLargeError) {
+    return {
+      code: EXIT.unexpected,
+      message,
+      hint: "check that --base-url is an Atlas Administration API v1.0 base URL",
+    };
+  }
   // A 200 the client refused as not a page: a proxy, a login page or a wrong URL, not a network fault.
   if (error instanceof AtlasResponseError) {
     return {

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { type AtlasClient, createAtlasClient, type Logger } from "@atlas-snapshots/client";
 import type { MockData } from "@atlas-snapshots/mock";
-import { readCredentials } from "./read-credentials.js";
 import type { ConnectionOptions } from "./resolve-options.js";
 import type { Terminal } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
@@ -14,7 +13,7 @@ export interface Connection {
 }
 
 /**
- * A client for Atlas (credentials from the environment), for --base-url, or
+ * A client for Atlas (the resolved API key), for --base-url, or
  * for an embedded mock server on a free loopback port, reached over real
  * HTTP with Digest auth so --mock exercises the same path as Atlas.
  */
@@ -27,7 +26,8 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
     logger,
   };
   if (!options.mock) {
-    const client = createAtlasClient({ ...readCredentials(terminal.env), baseUrl: options.baseUrl, ...common });
+    if (!options.credentials) throw new Error("no credentials resolved for Atlas");
+    const client = createAtlasClient({ ...options.credentials, baseUrl: options.baseUrl, ...common });
     return { client, close: async () => {} };
   }
   const data = options.mockDataFile === undefined ? undefined : await readMockData(options.mockDataFile);
@@ -38,7 +38,8 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
     // No credentials given: the mock accepts its published default key, which we read back below.
     server = await startMockServer({ host: "127.0.0.1", port: 0, data: data as MockData | undefined });
   } catch (error) {
-    if ((error as Error)?.name === "MockDataError") {
+    // Only a --mock-data file is to blame for bad data; the built-in data's problems are ours.
+    if ((error as Error)?.name === "MockDataError" && options.mockDataFile !== undefined) {
       throw new UsageError(`--mock-data ${options.mockDataFile}: ${(error as Error).message}`, false);
     }
     throw error;
@@ -46,7 +47,13 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
   const [credentials] = server.mock.options.credentials;
   if (!credentials) throw new Error("the embedded mock has no credentials");
   const { publicKey, privateKey } = credentials;
-  const client = createAtlasClient({ publicKey, privateKey, baseUrl: server.url, ...common });
+  let client: AtlasClient;
+  try {
+    client = createAtlasClient({ publicKey, privateKey, baseUrl: server.url, ...common });
+  } catch (error) {
+    await server.close(); // a refused option must not leave the mock keeping the process alive
+    throw error;
+  }
   return { client, mockUrl: server.url, close: () => server.close() };
 }
 

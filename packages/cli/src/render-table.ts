@@ -1,7 +1,10 @@
 /** A cell: plain text, or text with a painter (colour codes are added after measuring, so widths stay right). */
 export type Cell = string | { text: string; paint: (text: string) => string };
 
-const textOf = (cell: Cell) => (typeof cell === "string" ? cell : cell.text);
+import { printable } from "@atlas-snapshots/client";
+
+/** Cells hold server text: control characters are escaped before measuring and printing. */
+const textOf = (cell: Cell) => printable(typeof cell === "string" ? cell : cell.text);
 
 /**
  * Left-aligned columns two spaces apart, trailing spaces trimmed. Widths count

@@ -8,20 +8,32 @@ import {
   SNAPSHOT_STATUSES,
   type SnapshotStatus,
 } from "@atlas-snapshots/types";
-import type { ParsedValues } from "./parse-command-line.js";
+import { normalizeBaseUrl } from "./base-url.js";
+import { flagValue, listValue, type OptionValues, textValue } from "./command-line/declare.js";
+import { type AtlasProfile, DEFAULT_PROFILE, loadAtlasProfile } from "./config/atlas-cli-config.js";
 import { parseDuration } from "./parse-duration.js";
 import { parseSince } from "./parse-since.js";
+import { parseTimeout } from "./parse-timeout.js";
+import { type Credentials, type ProfileSource, readCredentials } from "./read-credentials.js";
+import type { Terminal } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
+
+/** The Atlas CLI's environment variables beside the key pair (read-credentials.ts has those). */
+export const PROJECT_ID_VAR = "MONGODB_ATLAS_PROJECT_ID";
+export const OUTPUT_VAR = "MONGODB_ATLAS_OUTPUT";
+export const OPS_MANAGER_URL_VAR = "MONGODB_ATLAS_OPS_MANAGER_URL";
 
 /** The reference page's example project and cluster: `--mock` defaults, present in the mock's default data. */
 export const EXAMPLE_GROUP_ID = "5b69d0349b15c62cdfc38b78";
 export const EXAMPLE_CLUSTER_NAME = "M2AWS";
 
-export const OUTPUT_FORMATS = ["table", "json", "ndjson", "csv"] as const;
+export const OUTPUT_FORMATS = ["table", "json", "json-raw", "ndjson", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export const DEFAULT_MAX_AGE = "26h";
 export const DEFAULT_TIMEOUT = "60s";
+export const DEFAULT_WATCH_TIMEOUT = "30m";
+export const DEFAULT_WATCH_INTERVAL = "10s";
 export const DEFAULT_RETRIES = 2;
 export const CONCURRENCY_MAX = 32;
 export const RETRIES_MAX = 10;
@@ -32,7 +44,12 @@ export interface ConnectionOptions {
   /** Start the embedded mock server (also implied by --mock-data). */
   mock: boolean;
   mockDataFile?: string;
+  /** Normalized: the host alone gets the API's base path. */
   baseUrl?: string;
+  /** The API key (not with --mock, which uses the mock's own). */
+  credentials?: Credentials;
+  /** The Atlas CLI profile read, if any. */
+  profile?: AtlasProfile;
   /** Page size; undefined lets the command pick (see pageSize). */
   itemsPerPage?: number;
   concurrency?: number;
@@ -53,6 +70,13 @@ export interface CheckOptions extends ConnectionOptions {
   maxAgeMs: number;
 }
 
+export interface WatchOptions extends CheckOptions {
+  /** How long to wait in all before giving up. */
+  waitMs: number;
+  /** Between two looks. */
+  intervalMs: number;
+}
+
 /** A whole number within [min, max], written as plain digits (no 1e3, 0x10 or 2.0). */
 export function parseInteger(text: string, flag: string, min: number, max: number): number {
   const value = /^\d+$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
@@ -63,21 +87,67 @@ export function parseInteger(text: string, flag: string, min: number, max: numbe
   return value;
 }
 
-function resolveConnection(values: ParsedValues): ConnectionOptions {
-  const mock = values.mock === true || values["mock-data"] !== undefined;
-  const baseUrl = values["base-url"];
-  if (mock && baseUrl !== undefined) throw new UsageError("use either --mock or --base-url, not both");
-  if (baseUrl !== undefined && !(/^https?:\/\/[^/]/i.test(baseUrl) && URL.canParse(baseUrl))) {
-    throw new UsageError(`--base-url ${JSON.stringify(baseUrl)} must be an absolute http(s) URL`);
+/** Where a value came from, for messages: the flag, the variable or the profile key. */
+interface Sourced {
+  value: string;
+  source: string;
+}
+
+/** The Atlas CLI's precedence: a flag, then the environment variable, then the profile. */
+function pick(
+  values: OptionValues,
+  name: string,
+  flag: string,
+  env: NodeJS.ProcessEnv,
+  envVar: string,
+  profile: AtlasProfile | undefined,
+  key: keyof AtlasProfile,
+): Sourced | undefined {
+  const fromFlag = textValue(values, name);
+  if (fromFlag !== undefined) return { value: fromFlag, source: flag };
+  const fromEnv = env[envVar]?.trim();
+  if (fromEnv) return { value: fromEnv, source: envVar };
+  const fromProfile = profile?.[key];
+  return fromProfile === undefined ? undefined : { value: fromProfile, source: `profile key ${key}` };
+}
+
+/** The Atlas CLI profile named by -P (default "default"); --mock reads none unless -P names one. */
+async function loadProfile(
+  values: OptionValues,
+  mock: boolean,
+  terminal: Terminal,
+): Promise<ProfileSource | undefined> {
+  const named = textValue(values, "profile");
+  if (mock && named === undefined) return undefined;
+  const loaded = await loadAtlasProfile(terminal.env, named ?? DEFAULT_PROFILE, named !== undefined);
+  for (const secret of [loaded.profile?.private_api_key, loaded.profile?.client_secret])
+    if (secret) terminal.protect(secret);
+  return loaded;
+}
+
+export async function resolveConnection(values: OptionValues, terminal: Terminal): Promise<ConnectionOptions> {
+  const env = terminal.env;
+  const mock = flagValue(values, "mock") || textValue(values, "mock-data") !== undefined;
+  if (mock && textValue(values, "base-url") !== undefined) {
+    throw new UsageError("use either --mock or --base-url, not both");
   }
-  const groupId = values.group ?? (mock ? EXAMPLE_GROUP_ID : undefined);
-  const clusterName = values.cluster ?? (mock ? EXAMPLE_CLUSTER_NAME : undefined);
-  if (groupId === undefined) throw new UsageError("missing --group ID (the project id; or try --mock)");
-  if (clusterName === undefined)
-    throw new UsageError("missing --cluster NAME (the M2/M5 cluster's name; or try --mock)");
+  const source = await loadProfile(values, mock, terminal);
+  const profile = source?.profile;
+  const group = pick(values, "group", "--group", env, PROJECT_ID_VAR, profile, "project_id");
+  const cluster = textValue(values, "cluster");
+  const groupId = group?.value ?? (mock ? EXAMPLE_GROUP_ID : undefined);
+  const clusterName = cluster ?? (mock ? EXAMPLE_CLUSTER_NAME : undefined);
+  if (groupId === undefined) {
+    throw new UsageError(
+      `missing the project id: give --projectId ID (or -g/--group ID), set ${PROJECT_ID_VAR}, or use an Atlas CLI profile with project_id (or try --mock)`,
+    );
+  }
+  if (clusterName === undefined) {
+    throw new UsageError("missing --clusterName NAME (or -c: the M2/M5 cluster's name; or try --mock)");
+  }
   if (!new RegExp(GROUP_ID_PATTERN).test(groupId)) {
     throw new UsageError(
-      `--group ${JSON.stringify(groupId)} must be a project id: 24 lowercase hexadecimal characters`,
+      `${group?.source ?? "--group"} ${JSON.stringify(groupId.slice(0, 80))} must be a project id: 24 lowercase hexadecimal characters`,
     );
   }
   if (!new RegExp(CLUSTER_NAME_PATTERN).test(clusterName) || clusterName.length > CLUSTER_NAME_MAX_LENGTH) {
@@ -85,26 +155,34 @@ function resolveConnection(values: ParsedValues): ConnectionOptions {
       `--cluster ${JSON.stringify(clusterName.slice(0, 80))} must be a cluster name: letters, digits and hyphens, starting with a letter or digit, at most ${CLUSTER_NAME_MAX_LENGTH} characters`,
     );
   }
+  const base = mock
+    ? undefined
+    : pick(values, "base-url", "--base-url", env, OPS_MANAGER_URL_VAR, profile, "ops_manager_url");
   const optional = <T>(text: string | undefined, read: (text: string) => T) =>
     text === undefined ? undefined : read(text);
   return {
     groupId,
     clusterName,
     mock,
-    mockDataFile: values["mock-data"],
-    baseUrl,
-    itemsPerPage: optional(values["items-per-page"], (t) =>
+    mockDataFile: textValue(values, "mock-data"),
+    baseUrl: base && normalizeBaseUrl(base.value, base.source),
+    credentials: mock ? undefined : readCredentials(env, source),
+    itemsPerPage: optional(textValue(values, "items-per-page"), (t) =>
       parseInteger(t, "--items-per-page", ITEMS_PER_PAGE_MIN, ITEMS_PER_PAGE_MAX),
     ),
-    concurrency: optional(values.concurrency, (t) => parseInteger(t, "--concurrency", 1, CONCURRENCY_MAX)),
-    retries: optional(values.retries, (t) => parseInteger(t, "--retries", 0, RETRIES_MAX)) ?? DEFAULT_RETRIES,
-    timeoutMs: parseDuration(values.timeout ?? DEFAULT_TIMEOUT, "--timeout"),
-    verbose: values.verbose === true,
+    concurrency: optional(textValue(values, "concurrency"), (t) =>
+      parseInteger(t, "--concurrency", 1, CONCURRENCY_MAX),
+    ),
+    retries:
+      optional(textValue(values, "retries"), (t) => parseInteger(t, "--retries", 0, RETRIES_MAX)) ?? DEFAULT_RETRIES,
+    timeoutMs: parseTimeout(textValue(values, "timeout") ?? DEFAULT_TIMEOUT),
+    verbose: flagValue(values, "verbose"),
+    profile,
   };
 }
 
 /** `--status` values, repeatable and comma-separated, any case; checked against the spec's statuses. */
-function resolveStatuses(values: readonly string[] = []): SnapshotStatus[] {
+function resolveStatuses(values: readonly string[]): SnapshotStatus[] {
   const statuses = values.flatMap((value) => value.split(",")).map((s) => s.trim().toUpperCase());
   for (const status of statuses) {
     if (!(SNAPSHOT_STATUSES as readonly string[]).includes(status)) {
@@ -116,24 +194,63 @@ function resolveStatuses(values: readonly string[] = []): SnapshotStatus[] {
   return [...new Set(statuses)] as SnapshotStatus[];
 }
 
-export function resolveListOptions(values: ParsedValues): ListOptions {
-  const connection = resolveConnection(values);
-  if (values.all && values.page !== undefined) throw new UsageError("use either --all or --page N, not both");
-  const output = (values.output ?? "table").toLowerCase();
+/** `-o`, else MONGODB_ATLAS_OUTPUT, else the profile's `output`; the Atlas CLI's `plaintext` is our table. */
+function resolveOutput(values: OptionValues, env: NodeJS.ProcessEnv, profile: AtlasProfile | undefined): OutputFormat {
+  const chosen = pick(values, "output", "--output", env, OUTPUT_VAR, profile, "output");
+  const output = (chosen?.value ?? "table").toLowerCase();
+  if (output === "plaintext" && chosen?.source !== "--output") return "table";
   if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
-    throw new UsageError(`--output ${JSON.stringify(values.output)} is not a format; use ${OUTPUT_FORMATS.join(", ")}`);
+    throw new UsageError(
+      `${chosen?.source} ${JSON.stringify(chosen?.value.slice(0, 40))} is not an output format of atlas-snapshots; use ${OUTPUT_FORMATS.join(", ")}`,
+    );
+  }
+  return output as OutputFormat;
+}
+
+export async function resolveListOptions(values: OptionValues, terminal: Terminal): Promise<ListOptions> {
+  const connection = await resolveConnection(values, terminal);
+  const page = textValue(values, "page");
+  if (flagValue(values, "all") && page !== undefined) throw new UsageError("use either --all or --page N, not both");
+  const output = resolveOutput(values, terminal.env, connection.profile);
+  const statuses = resolveStatuses(listValue(values, "status"));
+  const since = textValue(values, "since");
+  if (output === "json-raw" && (flagValue(values, "all") || statuses.length > 0 || since !== undefined)) {
+    throw new UsageError(
+      "-o json-raw prints one page exactly as Atlas sent it: use it with --page N, without --all, --status or --since",
+    );
   }
   return {
     ...connection,
-    pageNum: values.page === undefined ? undefined : parseInteger(values.page, "--page", 1, Number.MAX_SAFE_INTEGER),
-    statuses: resolveStatuses(values.status),
-    sinceMs: values.since === undefined ? undefined : parseSince(values.since),
-    output: output as OutputFormat,
+    // json-raw is one API reply: page 1 unless another is asked for.
+    pageNum:
+      page === undefined
+        ? output === "json-raw"
+          ? 1
+          : undefined
+        : parseInteger(page, "--page", 1, Number.MAX_SAFE_INTEGER),
+    statuses,
+    sinceMs: since === undefined ? undefined : parseSince(since),
+    output,
   };
 }
 
-export function resolveCheckOptions(values: ParsedValues): CheckOptions {
-  return { ...resolveConnection(values), maxAgeMs: parseDuration(values["max-age"] ?? DEFAULT_MAX_AGE, "--max-age") };
+export async function resolveCheckOptions(values: OptionValues, terminal: Terminal): Promise<CheckOptions> {
+  return {
+    ...(await resolveConnection(values, terminal)),
+    maxAgeMs: parseDuration(textValue(values, "max-age") ?? DEFAULT_MAX_AGE, "--max-age"),
+  };
+}
+
+export async function resolveWatchOptions(values: OptionValues, terminal: Terminal): Promise<WatchOptions> {
+  // For watch, --timeout bounds the whole wait; each request keeps the usual per-request timeout.
+  const { timeout, ...rest } = values;
+  const connection = await resolveConnection(rest, terminal);
+  return {
+    ...connection,
+    maxAgeMs: parseDuration(textValue(values, "max-age") ?? DEFAULT_MAX_AGE, "--max-age"),
+    waitMs: parseTimeout(typeof timeout === "string" ? timeout : DEFAULT_WATCH_TIMEOUT),
+    intervalMs: parseDuration(textValue(values, "interval") ?? DEFAULT_WATCH_INTERVAL, "--interval"),
+  };
 }
 
 /**

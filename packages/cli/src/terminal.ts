@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { printable } from "@atlas-snapshots/client";
 import { useColor } from "./color.js";
 import { createProgressLine, type ProgressLine } from "./progress-line.js";
 import { PRIVATE_KEY_VAR } from "./read-credentials.js";
@@ -9,13 +10,15 @@ export interface Terminal {
   env: NodeJS.ProcessEnv;
   /** Data on stdout; waits while the pipe is full, so a streamed list stays in step with the reader. */
   out(text: string): Promise<void>;
-  /** A line on stderr for people, with the private key redacted. */
+  /** A line on stderr for people, with the private key redacted and control characters escaped. */
   err(line: string): void;
   /** stdout is a terminal and NO_COLOR is unset. */
   colorOut: boolean;
   colorErr: boolean;
   /** A live line on stderr; a no-op unless stderr is a terminal. */
   progress: ProgressLine;
+  /** Adds a secret found later (a key from a profile) to what err() redacts. */
+  protect(secret: string): void;
 }
 
 export interface TerminalStreams {
@@ -36,14 +39,21 @@ export function createTerminal({ stdout, stderr, env }: TerminalStreams): Termin
   return {
     env,
     async out(text) {
-      if (!stdout.write(text)) await once(stdout, "drain");
+      // A reader that went away takes no more output (bin.ts keeps the exit code).
+      if (stdout.destroyed || stdout.writableEnded) return;
+      // `once` rejects on the stream's error (EPIPE): bin.ts judges those, not the command.
+      if (!stdout.write(text)) await Promise.race([once(stdout, "drain"), once(stdout, "close")]).catch(() => {});
     },
     err(line) {
       progress.clear();
-      stderr.write(`${redact(line, secrets)}\n`);
+      // Server text reaches stderr in messages: no control character gets through to the terminal.
+      stderr.write(`${printable(redact(line, secrets), { keep: "\n" })}\n`);
     },
     colorOut: useColor(stdout.isTTY, env),
     colorErr: useColor(stderr.isTTY, env),
     progress,
+    protect(secret) {
+      for (const form of [secret, secret.trim()]) if (form && !secrets.includes(form)) secrets.push(form);
+    },
   };
 }

@@ -68,7 +68,7 @@ describe("check", () => {
   it("names the newest snapshot of the cluster", async () => {
     const { stdout } = await check(target(server, "Failed"));
     expect(stdout).toContain(
-      `latest snapshot ${CLUSTERS.Failed[0]?.id} (scheduled ${CLUSTERS.Failed[0]?.scheduledTime}`,
+      `latest snapshot ${CLUSTERS.Failed.at(-1)?.id} (scheduled ${CLUSTERS.Failed.at(-1)?.scheduledTime}`,
     );
   });
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { COMMAND_OPTIONS } from "../src/parse-command-line.js";
+import { COMMANDS } from "../src/commands/registry.js";
 import { runCli } from "./helpers/run-cli.js";
 
 const EXIT_CODE_LINES = [
@@ -35,13 +35,24 @@ describe("help and version", () => {
     ["list", ["help", "list"]],
     ["check", ["check", "-h"]],
     ["check", ["help", "check"]],
-  ] as const)("%s help documents its usage line, every option it takes and the exit codes", async (command, args) => {
-    const { code, stdout } = await runCli(args);
-    expect(code).toBe(0);
-    expect(stdout.startsWith(`Usage: atlas-snapshots ${command} `)).toBe(true);
-    for (const option of COMMAND_OPTIONS[command]) expect(stdout).toContain(`--${option}`);
-    for (const line of EXIT_CODE_LINES) expect(stdout).toMatch(line);
-  });
+    ["watch", ["watch", "--help"]],
+  ] as const)(
+    "%s help documents its usage line, exactly the options it takes and the exit codes",
+    async (name, args) => {
+      const { code, stdout } = await runCli(args);
+      expect(code).toBe(0);
+      expect(stdout.startsWith(`Usage: atlas-snapshots ${name} `)).toBe(true);
+      const command = COMMANDS.find((c) => c.name === name);
+      const own = new Set(command?.options.map((o) => o.name));
+      expect(own.size).toBeGreaterThan(0);
+      for (const option of own) expect(stdout).toMatch(new RegExp(`^ +(-\\w, )?--${option}\\b`, "m"));
+      // Options of other commands are not listed: check --help shows no --status, --output or --interval.
+      const foreign = COMMANDS.flatMap((c) => c.options.map((o) => o.name)).filter((o) => !own.has(o));
+      expect(foreign.length).toBeGreaterThan(0);
+      for (const option of foreign) expect(stdout).not.toMatch(new RegExp(`^ +(-\\w, )?--${option}\\b`, "m"));
+      for (const line of EXIT_CODE_LINES) expect(stdout).toMatch(line);
+    },
+  );
 
   it("--version prints the package version", async () => {
     const { version } = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));

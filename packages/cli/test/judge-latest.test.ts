@@ -66,3 +66,34 @@ describe("judgeLatest", () => {
     expect(verdict.reason).not.toContain("\n");
   });
 });
+
+describe("judgeLatest with snapshots scheduled in the future", () => {
+  const MAX = 26 * H;
+  it("fails a COMPLETED snapshot dated far ahead instead of calling it fresh, and never says '0s ago'", () => {
+    const verdict = judgeLatest(
+      [snap("future", "COMPLETED", -400 * 24), snap("real", "COMPLETED", 400 * 24)],
+      MAX,
+      NOW,
+    );
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reason).toMatch(/future .*400d from now.* is COMPLETED but scheduled in the future/);
+    expect(verdict.reason).not.toContain("0s ago");
+  });
+
+  it("skips an upcoming QUEUED snapshot and judges the newest one that has run", () => {
+    const verdict = judgeLatest([snap("next", "QUEUED", -5), snap("real", "COMPLETED", 400 * 24)], MAX, NOW);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.reason).toMatch(/^stale: latest snapshot real .*400d ago/);
+  });
+
+  it("says so when only upcoming snapshots exist", () => {
+    expect(judgeLatest([snap("next", "PENDING", -5)], MAX, NOW)).toEqual({
+      ok: false,
+      reason: "no snapshot has run yet: 1 upcoming, scheduled in the future",
+    });
+  });
+
+  it("tolerates a few minutes of clock skew", () => {
+    expect(judgeLatest([snap("a", "COMPLETED", -0.05)], MAX, NOW).ok).toBe(true);
+  });
+});

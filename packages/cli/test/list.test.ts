@@ -12,9 +12,9 @@ afterAll(() => server?.close());
 
 const list = (args: string[], env: Record<string, string> = {}) => runCli(["list", ...args], { ...KEYS_ENV, ...env });
 const ids = (snapshots: readonly TenantSnapshot[]) => snapshots.map((s) => s.id);
-/** scheduledTime of the fixture's Mixed cluster's i-th snapshot (newest first). */
+/** scheduledTime of the fixture's Mixed cluster's i-th newest snapshot (0: the newest, served last). */
 const mixedTime = (i: number) => {
-  const found = CLUSTERS.Mixed[i];
+  const found = CLUSTERS.Mixed.at(-1 - i);
   if (!found) throw new Error(`no Mixed snapshot ${i}`);
   return found.scheduledTime;
 };
@@ -94,7 +94,7 @@ describe("list output formats", () => {
     const statusColumn = lines[0]?.indexOf("STATUS");
     for (const line of lines.slice(1))
       expect(line.slice(statusColumn).match(/^[A-Z]+/)?.[0]).toMatch(/^(COMPLETED|FAILED|RUNNING)$/);
-    expect(lines[1]).toMatch(/ -$/); // the RUNNING head has no finish time
+    expect(lines.at(-1)).toMatch(/ -$/); // the RUNNING newest, served last, has no finish time
     expect(stdout).not.toMatch(ANSI);
     expect(stderr.trim()).toBe("10 snapshots");
   });
@@ -143,13 +143,13 @@ describe("list filters", () => {
     const since = mixedTime(3);
     const { code, stdout } = await list([...target(server, "Mixed"), "-o", "json", "--since", since]);
     expect(code).toBe(0);
-    expect(ids(JSON.parse(stdout))).toEqual(ids(CLUSTERS.Mixed.slice(0, 4)));
+    expect(ids(JSON.parse(stdout))).toEqual(ids(CLUSTERS.Mixed.slice(-4)));
   });
 
   it("--since and --status together, with a count of matches on stderr for tables", async () => {
     const since = mixedTime(5);
     const { stdout, stderr } = await list([...target(server, "Mixed"), "--since", since, "-s", "completed"]);
-    const want = CLUSTERS.Mixed.slice(0, 6).filter((s) => s.status === "COMPLETED");
+    const want = CLUSTERS.Mixed.slice(-6).filter((s) => s.status === "COMPLETED");
     expect(
       stdout
         .trimEnd()

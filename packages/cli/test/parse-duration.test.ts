@@ -12,13 +12,18 @@ describe("parseDuration", () => {
     ["seconds", { given: "3600s", want: H }],
     ["every unit", { given: "1d1h1m1s", want: 25 * H + 61_000 }],
     ["upper case and spaces", { given: " 26H ", want: 26 * H }],
+    ["milliseconds", { given: "1500ms", want: 1500 }],
+    ["seconds and milliseconds", { given: "1s250ms", want: 1250 }],
+    ["minutes, not milliseconds", { given: "5m", want: 300_000 }],
+    ["bare seconds", { given: "30", want: 30_000 }],
   ])("%s", (_name, { given, want }) => {
     expect(parseDuration(given, "--max-age")).toBe(want);
   });
 
   it.each([
     ["empty", ""],
-    ["no unit", "3600"],
+    ["a fraction", "1.5"],
+    ["ms before s", "5ms1s"],
     ["unknown unit", "3w"],
     ["units out of order", "12h1d"],
     ["negative", "-1h"],

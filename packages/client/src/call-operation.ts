@@ -1,6 +1,7 @@
 import { BASE_PATHS, OPERATIONS, type OperationId, type paths } from "@atlas-snapshots/types";
 import type { Client } from "openapi-fetch";
 import { AtlasApiError, AtlasResponseError } from "./errors.js";
+import { printable } from "./printable.js";
 
 /** `https://host/api/atlas/v1.0/` (the old form) -> `https://host`; a host stays as it is. */
 export function hostOf(baseUrl: string): string {
@@ -49,7 +50,7 @@ export function createOperationCaller(client: Client<paths>, host: string): Call
     try {
       body = JSON.parse((data as string | undefined) ?? "");
     } catch (cause) {
-      const problem = `its body is not JSON (${(cause as Error).message.slice(0, 80)})`;
+      const problem = `its body is not JSON (${printable((cause as Error).message, { maxLength: 80 })})`;
       throw new AtlasResponseError(response.status, `${method} ${url()}`, problem);
     }
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.

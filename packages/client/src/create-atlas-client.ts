@@ -9,14 +9,21 @@ import {
 } from "@atlas-snapshots/types";
 import createClient, { type Client } from "openapi-fetch";
 import { createOperationCaller, hostOf } from "./call-operation.js";
+import { deprecationNotice } from "./deprecation-notice.js";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
 import { AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
 import { type Page, paginate } from "./paginate.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
-import { validateClientOptions, validateOperationParams, validateSnapshotParams } from "./validate.js";
+import {
+  validateClientOptions,
+  validateOperationParams,
+  validateOperationRequest,
+  validateSnapshotParams,
+} from "./validate.js";
 
 /** The operations the operation table marks as paged. */
 type PagedOperationId = {
@@ -39,11 +46,16 @@ export interface AtlasClientOptions {
   maxRetries?: number;
   /** Per attempt (headers and body); default 60000. */
   timeoutMs?: number;
+  /**
+   * Largest reply body read, in bytes after decompression; default 4 MiB (a page of 500 snapshots is
+   * about 100 KB). A larger one is cut off there and throws AtlasResponseTooLargeError.
+   */
+  maxResponseBytes?: number;
   /** Pages fetched at once by the paging helpers; default 8 (a 10,000-snapshot listing then costs 21 of Atlas's 4,000 tokens). */
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
   signal?: AbortSignal;
-  /** Receives retry (`warn`) and authentication (`debug`, `warn`) events. */
+  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client, deprecation (`warn`) events. */
   logger?: Logger;
   /** Backoff tuning: base 500 ms doubling to 8000 ms; Retry-After waits at most 60000 ms. */
   retry?: { baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
@@ -98,11 +110,13 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   validateClientOptions(options);
   const { logger, signal, retry } = options;
   const concurrency = options.concurrency ?? 8;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const digestFetch = createDigestFetch({
     username: options.publicKey,
     password: options.privateKey,
-    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init))),
+    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), maxResponseBytes),
     logger,
+    maxResponseBytes,
   });
   const layeredFetch = createRetryFetch(digestFetch, {
     maxRetries: options.maxRetries ?? 2,
@@ -110,6 +124,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     baseDelayMs: retry?.baseDelayMs ?? 500,
     maxDelayMs: retry?.maxDelayMs ?? 8_000,
     maxRetryAfterMs: retry?.maxRetryAfterMs ?? 60_000,
+    maxResponseBytes,
     signal,
     logger,
   });
@@ -126,9 +141,10 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   client.use({
     onRequest({ schemaPath, params, request }) {
       const id = operationByPath.get(`${request.method} ${schemaPath}`);
-      if (id) validateOperationParams(id, { ...params.path, ...params.query });
+      if (id) validateOperationRequest(id, params.path, params.query);
     },
   });
+  client.use(deprecationNotice(logger));
 
   /** One page of any paged operation, checked for what paging relies on. */
   async function loadPage(id: PagedOperationId, path: object, query: object, pageSignal?: AbortSignal) {

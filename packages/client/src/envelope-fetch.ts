@@ -1,3 +1,4 @@
+import { readBodyText } from "./read-body.js";
 import type { FetchLike } from "./types.js";
 
 /**
@@ -6,7 +7,7 @@ import type { FetchLike } from "./types.js";
  * and the plain error body, so retries, Digest and error classes see what
  * they would without the envelope. Pages (`results` plus `status`) pass as they are.
  */
-export function createEnvelopeFetch(inner: FetchLike): FetchLike {
+export function createEnvelopeFetch(inner: FetchLike, maxResponseBytes: number): FetchLike {
   return async (input, init) => {
     // Passed on as given: building a Request here would copy the one the Digest layer built.
     const response = await inner(input, init);
@@ -15,7 +16,11 @@ export function createEnvelopeFetch(inner: FetchLike): FetchLike {
     if (response.status !== 200 || !url.includes("envelope") || new URL(url).searchParams.get("envelope") !== "true") {
       return response;
     }
-    const text = await response.text();
+    const text = await readBodyText(response, {
+      signal: init?.signal ?? (input instanceof Request ? input.signal : undefined),
+      maxBytes: maxResponseBytes,
+      request: () => `GET ${new URL(url).pathname}`,
+    });
     const headers = new Headers(response.headers);
     headers.delete("content-length");
     headers.delete("content-encoding");

@@ -1,4 +1,5 @@
 import type { ApiError } from "@atlas-snapshots/types";
+import { printable } from "./printable.js";
 
 /** Base class of every error this package throws. */
 export class AtlasError extends Error {
@@ -15,8 +16,8 @@ export interface AtlasApiErrorInit {
   status: number;
   /** The parsed body: an `ApiError`, an envelope `{status, content}`, or text. */
   body?: unknown;
-  /** Response headers (never request headers). */
-  headers?: HeadersInit;
+  /** Response headers (never request headers). Spelled out rather than DOM-only `HeadersInit`, so Node-only consumers compile. */
+  headers?: Headers | Record<string, string> | [string, string][];
   method?: string;
   /** Path and query of the request. */
   url?: string;
@@ -35,11 +36,15 @@ const HINTS: Record<number, string> = {
 export class AtlasApiError extends AtlasError {
   override name = "AtlasApiError";
   declare readonly status: number;
-  /** Atlas's code, e.g. `CLUSTER_NOT_FOUND`. */
+  /**
+   * Atlas's code, e.g. `CLUSTER_NOT_FOUND`, from the body or else the `X-Error-Code`
+   * header. Atlas's Digest 401 has none: the class (from the status) says what it is.
+   */
   declare readonly errorCode?: string;
   declare readonly detail?: string;
   declare readonly reason?: string;
-  declare readonly parameters?: unknown[];
+  /** The values the error is about (strings or numbers); Atlas sometimes sends `null`. */
+  declare readonly parameters?: ApiError["parameters"];
   declare readonly badRequestDetail?: ApiError["badRequestDetail"];
   /** Response headers by lower-case name. */
   declare readonly headers: Record<string, string>;
@@ -50,14 +55,18 @@ export class AtlasApiError extends AtlasError {
 
   constructor({ status, body, headers: rawHeaders, method, url, hint = HINTS[status] }: AtlasApiErrorInit) {
     const api: Partial<ApiError> = body && typeof body === "object" ? body : {};
+    const headers = Object.fromEntries(new Headers(rawHeaders));
     // A plain-text body (say, from a proxy) becomes the detail; HTML pages do not.
-    const detail = api.detail ?? (typeof body === "string" && body && body[0] !== "<" ? body.slice(0, 200) : undefined);
+    const detail =
+      (typeof api.detail === "string" ? api.detail : undefined) ??
+      (typeof body === "string" && body && body[0] !== "<" ? body.slice(0, 200) : undefined);
+    const errorCode = typeof api.errorCode === "string" ? api.errorCode : headers["x-error-code"];
+    const reason = typeof api.reason === "string" ? api.reason : undefined;
     const where = method ? ` for ${method} ${url}` : "";
     super(
-      `Atlas answered ${status}${api.errorCode ? ` ${api.errorCode}` : ""}${where}${detail ? `: ${detail}` : ""}${hint ? ` (${hint})` : ""}`,
+      `Atlas answered ${status}${errorCode ? ` ${printable(String(errorCode), { maxLength: 80 })}` : ""}${where}${detail ? `: ${printable(String(detail), { maxLength: 300 })}` : ""}${hint ? ` (${hint})` : ""}`,
     );
-    const headers = Object.fromEntries(new Headers(rawHeaders));
-    const { errorCode, reason, parameters, badRequestDetail } = api;
+    const { parameters, badRequestDetail } = api;
     const requestId = headers["x-request-id"];
     Object.assign(this, {
       status,

@@ -30,4 +30,7 @@ export {
   AtlasTimeoutError,
   AtlasValidationError,
 } from "./errors.js";
+export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
+export { type PrintableOptions, printable } from "./printable.js";
+export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
 export type { FetchLike, Logger } from "./types.js";

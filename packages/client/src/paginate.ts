@@ -1,3 +1,5 @@
+import { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
+
 /** One page of any paged operation of the spec (the operation table's `paged`): items with an id, links, a count. */
 export interface Page<Item extends { id: string }> {
   results?: Item[];
@@ -24,8 +26,14 @@ export interface PaginateOptions {
  * without the count (counting makes deep pages slow). The count may be an
  * estimate: past it, pages are fetched one by one while more may follow (see
  * `hasMore`). The first page that says none follows ends it, and pages fetched
- * beyond it are cancelled. A later page that brings no new snapshot also ends
- * it: a server repeating itself must not loop us forever.
+ * beyond it are cancelled.
+ *
+ * The server's promises are held to (AtlasIncompleteListingError otherwise,
+ * never a shorter list): a page that `next` linked to must bring a snapshot,
+ * no page after the first may bring only snapshots already received (a server
+ * ignoring pageNum, which would also loop us forever), and the listing may end
+ * short of `totalCount` only on the last page the count promises, which leaves
+ * room for an estimate and for snapshots that expire while we list.
  */
 export async function* paginate<Item extends { id: string }>(
   load: PageLoader<Item>,
@@ -46,16 +54,36 @@ export async function* paginate<Item extends { id: string }>(
 
   try {
     let page = await load(1, true, signal);
-    const promised = typeof page.totalCount === "number" ? Math.ceil(page.totalCount / itemsPerPage) : 1;
+    const totalCount = typeof page.totalCount === "number" ? page.totalCount : undefined;
+    const promised = totalCount === undefined ? 1 : Math.ceil(totalCount / itemsPerPage);
+    const incomplete = (pageNum: number, problem: string) =>
+      new AtlasIncompleteListingError(pageNum, seen.size, totalCount, problem);
+    let linkedHere = false; // the previous page linked to this one with `next`
     for (let pageNum = 1; ; pageNum++) {
+      const results = page.results ?? [];
       let added = 0;
-      for (const snapshot of page.results ?? []) {
+      for (const snapshot of results) {
         if (seen.has(snapshot.id)) continue;
         seen.add(snapshot.id);
         added++;
         yield snapshot;
       }
-      if (!hasMore(page, itemsPerPage) || (pageNum > 1 && added === 0)) return;
+      if (pageNum > 1 && results.length > 0 && added === 0) {
+        throw incomplete(pageNum, `page ${pageNum} only repeated snapshots of earlier pages (is pageNum ignored?)`);
+      }
+      if (results.length === 0 && linkedHere) {
+        throw incomplete(pageNum, `page ${pageNum} came back empty although page ${pageNum - 1} linked to it`);
+      }
+      if (!hasMore(page, itemsPerPage)) {
+        if (pageNum < promised) {
+          throw incomplete(
+            pageNum,
+            `the pages ended at page ${pageNum} although totalCount (${totalCount}) promised ${promised} pages of ${itemsPerPage}`,
+          );
+        }
+        return;
+      }
+      linkedHere = hasNext(page);
       while (scheduled < promised && pending.size < concurrency) schedule();
       if (scheduled <= pageNum) schedule();
       const next = pending.get(pageNum + 1) as Promise<Page<Item>>;
@@ -67,6 +95,11 @@ export async function* paginate<Item extends { id: string }>(
   }
 }
 
+// findPageProblem does not check links: anything but an array counts as none.
+const linksOf = (page: Page<{ id: string }>): unknown[] => (Array.isArray(page.links) ? page.links : []);
+const hasNext = (page: Page<{ id: string }>) =>
+  linksOf(page).some((link) => (link as { rel?: unknown } | null)?.rel === "next");
+
 /**
  * Atlas sends `next` whenever another page follows, so a page with links but
  * no `next` is the last even when full: no empty page is asked for after it.
@@ -74,8 +107,5 @@ export async function* paginate<Item extends { id: string }>(
  */
 function hasMore(page: Page<{ id: string }>, itemsPerPage: number): boolean {
   const count = page.results?.length ?? 0;
-  // findPageProblem does not check links: anything but an array counts as none.
-  const links: unknown[] = Array.isArray(page.links) ? page.links : [];
-  const next = links.some((link) => (link as { rel?: unknown } | null)?.rel === "next");
-  return count > 0 && (next || (count >= itemsPerPage && links.length === 0));
+  return count > 0 && (hasNext(page) || (count >= itemsPerPage && linksOf(page).length === 0));
 }

@@ -1,5 +1,7 @@
 import { abortableSleep } from "./abortable-sleep.js";
 import { AtlasConnectionError, AtlasError, AtlasTimeoutError, parseRetryAfter } from "./errors.js";
+import { raceAbort } from "./race-abort.js";
+import { readBody } from "./read-body.js";
 import type { FetchLike, Logger } from "./types.js";
 
 export interface RetryPolicy {
@@ -10,6 +12,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Longest wait a `Retry-After` header can impose. */
   maxRetryAfterMs: number;
+  /** Largest body read, counted after decompression (AtlasResponseTooLargeError beyond it). */
+  maxResponseBytes: number;
   signal?: AbortSignal;
   logger?: Logger;
 }
@@ -22,6 +26,9 @@ const RETRYABLE = [408, 429, 500, 502, 503, 504];
  * API's idempotent GETs. The body is read here, so the timeout covers it and
  * a reset mid-body is retried too. Aborting the request's signal or
  * `policy.signal` rejects with the signal's reason, also during a backoff.
+ * The attempt's controller, held here for the whole attempt, cuts both the
+ * wait for headers and the body read itself, so a timeout never depends on
+ * fetch keeping its own (weak) link to the signal.
  * Each attempt goes to `inner` as `(request, { signal })`: the layer below
  * builds the one Request the attempt needs.
  */
@@ -55,10 +62,17 @@ export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLi
       let retryAfterMs: number | undefined;
       let why: string;
       try {
-        const response = await inner(request, { signal: controller.signal });
+        const response = await raceAbort(inner(request, { signal: controller.signal }), controller.signal);
         const { status, statusText, headers } = response;
         if (attempt >= maxRetries || !RETRYABLE.includes(status)) {
-          const body = status === 204 || status === 304 ? null : await response.arrayBuffer();
+          const body =
+            status === 204 || status === 304
+              ? null
+              : await readBody(response, {
+                  signal: controller.signal,
+                  maxBytes: policy.maxResponseBytes,
+                  request: target,
+                });
           return Object.defineProperty(new Response(body, { status, statusText, headers }), "url", {
             value: request.url,
           });

@@ -26,27 +26,41 @@ const CLIENT_RULES: Record<string, Rule> = {
   // Hashed as UTF-8, never sent: any characters will do.
   privateKey: [text, "must be a non-empty string", true],
   baseUrl: [
-    (v) => text(v) && /^https?:\/\/[^/]/i.test(v as string) && URL.canParse(v as string),
-    "must be an absolute http(s) URL",
+    (v) =>
+      text(v) &&
+      /^https?:\/\/[^/]/i.test(v as string) &&
+      URL.canParse(v as string) &&
+      !new URL(v as string).username &&
+      !new URL(v as string).password,
+    "must be an absolute http(s) URL without user:password@ (the keys go in publicKey and privateKey)",
   ],
   maxRetries: [int(0), "must be an integer >= 0"],
-  timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds >= 1"],
+  timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)"],
   concurrency: positive,
+  maxResponseBytes: [int(1), "must be a whole number of bytes >= 1"],
   fetch: [(v) => typeof v === "function", "must be a function"],
   signal,
 };
+
+/** Never echo the private key, not even a malformed one, nor the user:password of a URL. */
+function shown(argument: string, value: unknown): unknown {
+  if (argument === "privateKey") return "[redacted]";
+  if (argument === "baseUrl" && typeof value === "string")
+    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+  return value;
+}
 
 function check(values: object, rules: Record<string, Rule>): void {
   for (const [argument, [test, rule, required]] of Object.entries(rules)) {
     const value = (values as Record<string, unknown>)[argument];
     if (value === undefined ? required : !test(value)) {
-      // Never echo the private key, not even a malformed one.
-      throw new AtlasValidationError(argument, argument === "privateKey" ? "[redacted]" : value, rule);
+      throw new AtlasValidationError(argument, shown(argument, value), rule);
     }
   }
 }
 
 interface SpecParameter {
+  in: string;
   required: boolean;
   /** The spec's check; its problem is the rule in words, for a missing value too. */
   check(value: unknown): { problem: string } | undefined;
@@ -58,13 +72,48 @@ interface SpecParameter {
  */
 export function validateOperationParams(id: OperationId, params: object | undefined): void {
   const values = (params ?? {}) as Record<string, unknown>;
-  for (const [name, p] of Object.entries(OPERATIONS[id].parameters as Record<string, SpecParameter>)) {
+  checkSpecParameters(specParameters(id), values);
+  check(values, CALL_RULES);
+}
+
+const specParameters = (id: OperationId) => Object.entries(OPERATIONS[id].parameters as Record<string, SpecParameter>);
+
+function checkSpecParameters(parameters: [string, SpecParameter][], values: Record<string, unknown>): void {
+  for (const [name, p] of parameters) {
     const value = values[name];
     const problem = value === undefined && !p.required ? undefined : p.check(value);
     if (problem) throw new AtlasValidationError(name, value, problem.problem);
   }
-  check(values, CALL_RULES);
 }
+
+/**
+ * `atlas.GET`'s path and query, each on its own: merged, a query key could hide
+ * a bad path value. Only the spec's names are allowed in each, because
+ * openapi-fetch sends query keys unencoded.
+ */
+export function validateOperationRequest(id: OperationId, path: object | undefined, query: object | undefined): void {
+  for (const [place, where, values] of [
+    ["path", "path parameter", path],
+    ["query", "query parameter", query],
+  ] as const) {
+    const parameters = specParameters(id).filter(([, p]) => p.in === place);
+    const names = parameters.map(([name]) => name);
+    const given = (values ?? {}) as Record<string, unknown>;
+    const stray = Object.keys(given).find((name) => !names.includes(name));
+    if (stray !== undefined) {
+      throw new AtlasValidationError(
+        stray,
+        given[stray],
+        `is not a ${where} of this operation (use ${names.join(", ")})`,
+      );
+    }
+    checkSpecParameters(parameters, given);
+  }
+}
+
+/** The listing's path and query, as `atlas.GET` takes them. */
+export const validateSnapshotRequest = (path: object | undefined, query: object | undefined) =>
+  validateOperationRequest("listSharedClusterBackups", path, query);
 
 /** The listing's parameters; no object at all misses groupId. */
 export const validateSnapshotParams = (params: object | undefined) =>

@@ -47,6 +47,39 @@ describe("AtlasApiError.from", () => {
     expect(error.status).toBe(status);
   });
 
+  it("reads Atlas's recorded Digest 401 body: no errorCode, so the status decides the class", () => {
+    const body = { error: 401, reason: "Unauthorized", detail: "You are not authorized for this resource." };
+    const error = AtlasApiError.from({ status: 401, body, method: "GET", url: "/groups/x" });
+    expect(error).toBeInstanceOf(AtlasAuthenticationError);
+    expect(error.errorCode).toBeUndefined();
+    expect(error).toMatchObject({ status: 401, reason: "Unauthorized", detail: body.detail });
+    expect(error.message).toBe(
+      "Atlas answered 401 for GET /groups/x: You are not authorized for this resource. (check publicKey and privateKey)",
+    );
+  });
+
+  it("keeps parameters as Atlas sends them: null, or strings and numbers", () => {
+    const nulled = AtlasApiError.from({ status: 400, body: { error: 400, errorCode: "X", parameters: null } });
+    expect(nulled.parameters).toBeNull();
+    const mixed = AtlasApiError.from({
+      status: 429,
+      body: { error: 429, errorCode: "RATE_LIMITED_TOKEN_BUCKET", parameters: ["api/atlas/v2/orgs", 55, 10, 5, 60] },
+    });
+    expect(mixed).toBeInstanceOf(AtlasRateLimitError);
+    expect(mixed.parameters).toEqual(["api/atlas/v2/orgs", 55, 10, 5, 60]);
+  });
+
+  it("takes errorCode from the X-Error-Code header when the body has none, and null detail as none", () => {
+    const error = AtlasApiError.from({
+      status: 404,
+      body: { error: 404, detail: null, reason: null },
+      headers: { "X-Error-Code": "GROUP_NOT_FOUND" },
+    });
+    expect(error).toBeInstanceOf(AtlasNotFoundError);
+    expect(error).toMatchObject({ errorCode: "GROUP_NOT_FOUND", detail: undefined, reason: undefined });
+    expect(error.message).toBe("Atlas answered 404 GROUP_NOT_FOUND (check groupId and clusterName)");
+  });
+
   it("carries every field of the Atlas error body, the headers and the request id", () => {
     const body = {
       error: 400,

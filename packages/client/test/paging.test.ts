@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AtlasResponseError, createAtlasClient } from "../src/index.js";
+import { AtlasIncompleteListingError, AtlasResponseError, createAtlasClient } from "../src/index.js";
 import {
   BASE_URL,
   CLUSTER,
@@ -26,7 +26,7 @@ function setup(count: number, options: PageServerOptions = {}, concurrency?: num
 }
 
 describe("iterateTenantSnapshots", () => {
-  it("stops when a server repeats the same full page forever", async () => {
+  it("throws AtlasIncompleteListingError when a server repeats the same full page forever (ignores pageNum)", async () => {
     const page = { results: makeSnapshots(2), links: [{ rel: "next", href: `${BASE_URL}/next` }] };
     let requests = 0;
     const atlas = createAtlasClient({
@@ -38,9 +38,33 @@ describe("iterateTenantSnapshots", () => {
         return Response.json(page);
       },
     });
-    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 2, concurrency: 1 });
-    expect(all.map((s) => s.id)).toEqual(page.results.map((s) => s.id));
+    const listing = atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 2, concurrency: 1 });
+    await expect(listing).rejects.toThrow(AtlasIncompleteListingError);
+    await expect(listing).rejects.toMatchObject({ pageNum: 2, received: 2 });
     expect(requests).toBe(2);
+  });
+
+  it("throws AtlasIncompleteListingError at an empty middle page that the page before linked to", async () => {
+    const { atlas } = setup(23, { mutate: (pageNum, rows) => (pageNum === 3 ? [] : rows) });
+    const listing = atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    await expect(listing).rejects.toThrow(AtlasIncompleteListingError);
+    await expect(listing).rejects.toMatchObject({ pageNum: 3, received: 10, totalCount: 23 });
+    await expect(listing).rejects.toThrow(
+      /page 3 came back empty although page 2 linked to it.*10 snapshots arrived of the 23/,
+    );
+  });
+
+  it("throws AtlasIncompleteListingError when the pages end a page or more short of totalCount", async () => {
+    const { atlas } = setup(12, { reportedCount: 500, delayMs: 2 });
+    const listing = atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
+    await expect(listing).rejects.toThrow(AtlasIncompleteListingError);
+    await expect(listing).rejects.toThrow(/ended at page 3 although totalCount \(500\) promised 100 pages of 5/);
+  });
+
+  it("accepts an end short of totalCount on the count's last page (an estimate, or snapshots that expired)", async () => {
+    const { atlas, data } = setup(12, { reportedCount: 14 });
+    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5 });
+    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
   });
 
   it("yields every snapshot exactly once, in order", async () => {
@@ -84,12 +108,12 @@ describe("iterateTenantSnapshots", () => {
     expect(pagesAsked()).toEqual([1, 2, 3, 4, 5]);
   });
 
-  it("stops at the first short page when totalCount is too high, cancelling the rest", async () => {
-    const { atlas, data, pagesAsked } = setup(12, { reportedCount: 500, delayMs: 2 });
+  it("stops at the first short page when totalCount is too high by less than a page, cancelling the rest", async () => {
+    const { atlas, data, pagesAsked } = setup(12, { reportedCount: 14, delayMs: 2 });
     const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
     expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
-    // Page 3 is short: the window of 4 can have reached page 3 + 4 - 1, no further.
-    expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(6);
+    // Page 3 is short and the count's last page: nothing is asked past it.
+    expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(3);
   });
 
   it.each([
@@ -114,10 +138,10 @@ describe("iterateTenantSnapshots", () => {
     expect(pagesAsked()).toEqual([1, 2, 3]);
   });
 
-  it("stops at a full page without next inside the counted pages, when the count is too high", async () => {
-    const { atlas, data, pagesAsked } = setup(10, { reportedCount: 500, delayMs: 2 });
-    const all = await atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
-    expect(all.map((s) => s.id)).toEqual(data.map((s) => s.id));
+  it("throws at a full page without next inside the counted pages, when the count is a page or more too high", async () => {
+    const { atlas, pagesAsked } = setup(10, { reportedCount: 500, delayMs: 2 });
+    const listing = atlas.listAllTenantSnapshots({ ...target, itemsPerPage: 5, concurrency: 4 });
+    await expect(listing).rejects.toMatchObject({ name: "AtlasIncompleteListingError", pageNum: 2, received: 10 });
     // Pages 2 to 5 went out together; page 2 ends it and nothing is asked past the window.
     expect(Math.max(...pagesAsked())).toBeLessThanOrEqual(5);
   });

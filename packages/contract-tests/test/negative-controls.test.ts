@@ -16,7 +16,8 @@ import {
 // the suite proves it can fail by requiring Prism to name the break.
 
 const good = { id: "7f0000000000000000000001", status: "COMPLETED", mongoDBVersion: "8.0.4" };
-const newest = { scheduledTime: "2099-01-01T00:00:00Z" };
+// Pages list the oldest first: a snapshot from 2000 is the first result.
+const oldest = { scheduledTime: "2000-01-01T00:00:00Z" };
 
 describe("a broken mock is caught", () => {
   let env: MockBehindPrism;
@@ -26,7 +27,7 @@ describe("a broken mock is caught", () => {
   afterAll(() => env?.stop());
 
   /**
-   * Serves `raw` as the newest snapshot and returns where Prism found a break in
+   * Serves `raw` as the oldest snapshot and returns where Prism found a break in
    * the first page and which schema keyword failed: structured findings, never
    * Prism's wording, which is not ours to depend on.
    */
@@ -43,27 +44,27 @@ describe("a broken mock is caught", () => {
   it.each<[string, Record<string, unknown>, { location: string; code: string }]>([
     [
       "an unknown status",
-      { ...good, ...newest, status: "DELETED" },
+      { ...good, ...oldest, status: "DELETED" },
       { location: "response.body.results.0.status", code: "enum" },
     ],
     [
       "a missing id",
-      { status: good.status, mongoDBVersion: good.mongoDBVersion, ...newest },
+      { status: good.status, mongoDBVersion: good.mongoDBVersion, ...oldest },
       { location: "response.body.results.0", code: "required" },
     ],
     [
       "a field of the wrong type",
-      { ...good, ...newest, mongoDBVersion: 42 },
+      { ...good, ...oldest, mongoDBVersion: 42 },
       { location: "response.body.results.0.mongoDBVersion", code: "type" },
     ],
     [
       "an invented field",
-      { ...good, ...newest, sizeBytes: 1024 },
+      { ...good, ...oldest, sizeBytes: 1024 },
       { location: "response.body.results.0", code: "additionalProperties" },
     ],
     [
       "a time that is not UTC",
-      { ...good, scheduledTime: "2099-01-01T00:00:00+02:00" },
+      { ...good, scheduledTime: "2000-01-01T00:00:00+02:00" },
       { location: "response.body.results.0.scheduledTime", code: "pattern" },
     ],
   ])("%s", async (_name, raw, want) => {

@@ -148,6 +148,13 @@ describe("the private key never shows", () => {
     await expectError("bad option next to the key", async () =>
       createAtlasClient({ publicKey: PUB, privateKey: KEY, baseUrl: "ftp://nowhere" }),
     );
+    await expectError("the key as the password of baseUrl (user:password@)", async () =>
+      createAtlasClient({
+        publicKey: PUB,
+        privateKey: KEY,
+        baseUrl: `https://${PUB}:${KEY}@atlas.test/api/atlas/v1.0`,
+      }),
+    );
     await expectError("privateKey of the wrong type", async () =>
       // biome-ignore lint/suspicious/noExplicitAny: the wrong type on purpose
       createAtlasClient({ publicKey: PUB, privateKey: [KEY] as any }),
@@ -253,6 +260,18 @@ describe("the private key never shows", () => {
       ["the key as a flag name", ["list", ...target(good), `--${KEY}`]],
       ["check", ["check", ...target(good), "--max-age", "1s"]],
       ["bad mock data", ["list", "--mock-data", "/nonexistent.json"]],
+      [
+        "the key in --base-url as user:password@",
+        [
+          "list",
+          "--group",
+          GROUP,
+          "--cluster",
+          CLUSTER,
+          "--base-url",
+          `http://${PUB}:${KEY}@127.0.0.1:9/api/atlas/v1.0`,
+        ],
+      ],
       ["key with spaces around it", ["list", ...target(other)], { MONGODB_ATLAS_PRIVATE_API_KEY: `  ${KEY}\n` }],
     ];
     const runs = await Promise.all(
@@ -278,7 +297,18 @@ describe("the private key never shows", () => {
       timeout: codeOf("timeout"),
       usage: codeOf("usage"),
       check: codeOf("check"),
-    }).toEqual({ success: 0, wrongKey: 3, notFound: 4, forbidden: 3, refused: 6, timeout: 6, usage: 2, check: 1 });
+      userinfo: codeOf("the key in --base-url as user:password@"),
+    }).toEqual({
+      success: 0,
+      wrongKey: 3,
+      notFound: 4,
+      forbidden: 3,
+      refused: 6,
+      timeout: 6,
+      usage: 2,
+      check: 1,
+      userinfo: 2,
+    });
     expectNoLeaks(search, "atlas-snapshots", 40);
   });
 });

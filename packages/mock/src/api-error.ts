@@ -1,4 +1,7 @@
 // Atlas's error bodies (the spec's ApiError), one builder per error the mock sends.
+// Shapes follow the replies recorded in spec/fidelity/ (keys in Atlas's order:
+// detail, error, errorCode, parameters, reason); the wording of errors no
+// recording shows (400 VALIDATION_ERROR, 403, 404 RESOURCE_NOT_FOUND for a snapshot, 405, 500) is the mock's own.
 import type { ApiError } from "@atlas-snapshots/types";
 
 export const REASON_PHRASES: Readonly<Record<number, string>> = {
@@ -10,21 +13,23 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   429: "Too Many Requests",
   431: "Request Header Fields Too Large",
   500: "Internal Server Error",
-  503: "Service Unavailable",
 };
 
 /** The errorCode a status gets when nothing more specific applies (forced responses). */
 const DEFAULT_ERROR_CODES: Readonly<Record<number, string>> = {
   400: "VALIDATION_ERROR",
-  401: "NOT_AUTHORIZED",
   403: "USER_CANNOT_ACCESS_GROUP",
   404: "RESOURCE_NOT_FOUND",
-  429: "RATE_LIMITED",
+  429: "RATE_LIMITED_TOKEN_BUCKET",
   500: "UNEXPECTED_ERROR",
-  503: "SERVICE_UNAVAILABLE",
 };
 
-function apiError(error: number, errorCode: string, detail: string, parameters: unknown[] = []): ApiError {
+function apiError(
+  error: number,
+  errorCode: string,
+  detail: string,
+  parameters: (string | number)[] = [],
+): ApiError & { errorCode: string } {
   return { detail, error, errorCode, parameters, reason: REASON_PHRASES[error] ?? "Error" };
 }
 
@@ -33,19 +38,23 @@ function shown(value: string): string {
   return value.length > 100 ? `${value.slice(0, 100)}...` : value;
 }
 
-/** 400 VALIDATION_ERROR naming the refused request field. */
+/**
+ * 400 VALIDATION_ERROR naming the refused request field (in `parameters[0]`). No
+ * recorded 400 has `badRequestDetail`, so the mock sends none.
+ */
 export function validationError(field: string, value: string, rule: string, where = "query parameter"): ApiError {
-  return {
-    ...apiError(400, "VALIDATION_ERROR", `Invalid ${where} ${field}=${shown(value)}. It ${rule}.`, [
-      field,
-      shown(value),
-    ]),
-    badRequestDetail: { fields: [{ field, description: rule }] },
-  };
+  return apiError(400, "VALIDATION_ERROR", `Invalid ${where} ${field}=${shown(value)}. It ${rule}.`, [
+    field,
+    shown(value),
+  ]);
 }
 
-export const notAuthorized = (): ApiError =>
-  apiError(401, "NOT_AUTHORIZED", "You are not authorized for this resource.");
+/**
+ * The Digest challenge's body, byte for byte as Atlas sends it (recorded: no
+ * errorCode, no parameters, Jackson's indentation).
+ */
+export const NOT_AUTHORIZED_BODY =
+  '{\n  "error" : 401,\n  "reason" : "Unauthorized",\n  "detail" : "You are not authorized for this resource."\n}';
 
 export const cannotAccessGroup = (groupId: string): ApiError =>
   apiError(403, "USER_CANNOT_ACCESS_GROUP", `The API key may not access project ${groupId}.`, [groupId]);
@@ -67,21 +76,33 @@ export const methodNotAllowed = (method: string): ApiError =>
     shown(method),
   ]);
 
-export const rateLimited = (groupId: string, retryAfterSeconds: number): ApiError =>
+/** What a 429 body says about the bucket: MongoDB's documented sample names the endpoint set, capacity and refill. */
+export interface BucketInfo {
+  /** The endpoint set, as `api/atlas/...` (the mock names it by the request's path: its own choice). */
+  endpointSet: string;
+  retryAfterSeconds: number;
+  capacity: number;
+  refillPerMinute: number;
+}
+
+/** 429 RATE_LIMITED_TOKEN_BUCKET in the shape of MongoDB's documented sample. */
+export const rateLimited = ({ endpointSet, retryAfterSeconds, capacity, refillPerMinute }: BucketInfo): ApiError =>
   apiError(
     429,
-    "RATE_LIMITED",
-    `Resource ${groupId} has exceeded its request rate limit. Try again in ${retryAfterSeconds} seconds.`,
-    [groupId],
+    "RATE_LIMITED_TOKEN_BUCKET",
+    `Rate limit exceeded for ${shown(endpointSet)}. Please retry after ${retryAfterSeconds} seconds. Request capacity: ${capacity}. Refill rate: ${refillPerMinute} per 60 seconds.`,
+    [shown(endpointSet), retryAfterSeconds, capacity, refillPerMinute, 60],
   );
 
 export const unexpectedError = (): ApiError => apiError(500, "UNEXPECTED_ERROR", "Unexpected error.");
 
-export const serviceUnavailable = (): ApiError =>
-  apiError(503, "SERVICE_UNAVAILABLE", "Service temporarily unavailable. Try again later.");
+/** What a proxy in front of Atlas answers when it cannot reach it; no source shows Atlas itself sending 503. */
+export const PROXY_UNAVAILABLE_BODY = "Service Unavailable";
 
-/** The body a forced response gets when the test gave none. */
-export function defaultErrorFor(status: number): ApiError {
+/** The body a forced response gets when the test gave none (a 401 gets Atlas's challenge body). */
+export function defaultErrorFor(status: number): ApiError | string {
+  if (status === 401) return NOT_AUTHORIZED_BODY;
+  if (status === 503) return PROXY_UNAVAILABLE_BODY;
   return apiError(status, DEFAULT_ERROR_CODES[status] ?? "FORCED_RESPONSE", `Forced ${status} response from the mock.`);
 }
 

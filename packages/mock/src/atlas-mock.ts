@@ -4,14 +4,15 @@ import { OPERATIONS } from "@atlas-snapshots/types";
 import {
   cannotAccessGroup,
   methodNotAllowed,
-  notAuthorized,
+  NOT_AUTHORIZED_BODY,
+  PROXY_UNAVAILABLE_BODY,
   rateLimited,
   resourceNotFound,
-  serviceUnavailable,
   unexpectedError,
   validationError,
 } from "./api-error.js";
 import { createDefaultData } from "./default-data.js";
+import { DEPRECATION_HEADERS } from "./deprecation.js";
 import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
@@ -21,7 +22,7 @@ import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from 
 import { isGroupId } from "./path-rules.js";
 import { createPrng } from "./prng.js";
 import { parseQuery, readFormat } from "./query.js";
-import { createRateLimiter } from "./rate-limiter.js";
+import { ATLAS_RATE_LIMIT, createRateLimiter } from "./rate-limiter.js";
 import { errorReply, type MockReply, type MockRequest, type ReplyFormat } from "./reply.js";
 import { createRequestLog, type RequestLog, redactHeaders } from "./request-log.js";
 import { createResolvers, type ServeContext } from "./resolvers.js";
@@ -61,8 +62,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const store = createMockStore(
     options.data ?? createDefaultData({ seed: options.seed, snapshots: options.snapshots, now: now() }),
   );
-  const nonceRng = createPrng(options.seed, "nonces");
-  const nonces = createNonceRegistry(options.nonceTtlMs, now, () => nonceRng.hex(16));
+  // Nonces must be unpredictable whatever the seed (which is for data): a seeded
+  // stream would repeat them after a restart and let a captured Authorization replay.
+  const nonces = createNonceRegistry(options.nonceTtlMs, now, randomNonce);
   const verifier = createDigestVerifier(options.credentials, nonces);
   const newLimiter = () => (options.rateLimit ? createRateLimiter(options.rateLimit, now) : undefined);
   let limiter = newLimiter();
@@ -92,8 +94,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     if (options.auth === "digest") {
       const outcome = verifier.verify(request.method, url, request.headers.get("authorization") ?? undefined);
       if (outcome.kind === "challenge") {
+        // As recorded: Atlas's fixed body, no errorCode, no X-Error-Code, no rate-limit or deprecation headers.
         const headers = { "WWW-Authenticate": verifier.challenge(outcome.stale) };
-        return { reply: errorReply(notAuthorized(), plain, headers), authenticated: false };
+        return { reply: { status: 401, headers, body: NOT_AUTHORIZED_BODY }, authenticated: false };
       }
       if (outcome.kind === "malformed") {
         const error = validationError("Authorization", "Digest ...", `${outcome.reason}`, "header");
@@ -104,14 +107,15 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const format = readFormat(url.search);
     const groupId = route.kind === "operation" ? (route.params.groupId ?? "") : "";
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...DEPRECATION_HEADERS };
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
       headers["RateLimit-Limit"] = String(decision.limit);
       headers["RateLimit-Remaining"] = String(decision.remaining);
       if (!decision.allowed) {
         headers["Retry-After"] = String(decision.retryAfterSeconds);
-        return done(errorReply(rateLimited(groupId || "(other)", decision.retryAfterSeconds), format, headers));
+        const error = rateLimited({ ...bucket(url), retryAfterSeconds: decision.retryAfterSeconds });
+        return done(errorReply(error, format, headers));
       }
     }
 
@@ -123,21 +127,38 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const fault = pickFault();
     if (fault) {
-      const faulty = injectFault(fault, format, headers) ?? serve({ request, url, route, credential, format, headers });
+      const faulty =
+        injectFault(fault, url, format, headers) ?? serve({ request, url, route, credential, format, headers });
       if (fault === "truncate") faulty.transportFault = "truncate";
       return { ...done(faulty), fault };
     }
     return done(serve({ request, url, route, credential, format, headers }));
   }
 
-  function injectFault(fault: FaultKind, format: ReplyFormat, headers: Record<string, string>): MockReply | undefined {
+  /** The endpoint set and bucket size a 429 body names (the endpoint set is the request's path: the mock's choice). */
+  function bucket(url: URL) {
+    const { capacity, refillPerMinute } = options.rateLimit || ATLAS_RATE_LIMIT;
+    return { endpointSet: url.pathname.slice(1), capacity, refillPerMinute };
+  }
+
+  function injectFault(
+    fault: FaultKind,
+    url: URL,
+    format: ReplyFormat,
+    headers: Record<string, string>,
+  ): MockReply | undefined {
     switch (fault) {
       case "500":
         return errorReply(unexpectedError(), format, headers);
       case "503":
-        return errorReply(serviceUnavailable(), format, { ...headers, "Retry-After": retryAfter });
+        // A proxy in front of Atlas, not Atlas: plain text, no envelope, none of Atlas's headers.
+        return {
+          status: 503,
+          headers: { "Content-Type": "text/plain", "Retry-After": retryAfter },
+          body: PROXY_UNAVAILABLE_BODY,
+        };
       case "429":
-        return errorReply(rateLimited("(fault)", Number(retryAfter)), format, {
+        return errorReply(rateLimited({ ...bucket(url), retryAfterSeconds: Number(retryAfter) }), format, {
           ...headers,
           "Retry-After": retryAfter,
         });
@@ -155,8 +176,8 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       return errorReply(resourceNotFound(url.pathname), format, headers);
     }
     if (route.kind === "bad-encoding") {
-      if (request.method !== "GET") {
-        return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET" });
+      if (request.method !== "GET" && request.method !== "HEAD") {
+        return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: "GET, HEAD" });
       }
       return errorReply(
         validationError("path", route.segment, "must be valid percent-encoding", "path"),
@@ -165,8 +186,11 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       );
     }
     const operation = OPERATIONS[route.operationId];
-    if (request.method !== operation.method) {
-      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: operation.method });
+    // HEAD is answered as GET; node:http and fetch leave the body out (RFC 9110 9.3.2; docs/decisions/0011).
+    const asGet = operation.method === "GET" && request.method === "HEAD";
+    if (request.method !== operation.method && !asGet) {
+      const allow = operation.method === "GET" ? "GET, HEAD" : operation.method;
+      return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: allow });
     }
     // Path parameters in the spec's order, each with its generated check and message.
     for (const [name, parameter] of Object.entries(operation.parameters)) {
@@ -238,6 +262,11 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     },
   };
   return mock;
+}
+
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 const plain: ReplyFormat = { pretty: false, envelope: false };

@@ -1,6 +1,6 @@
 // The data a mock starts with when given none: the seed document's project,
 // cluster and example snapshot, plus a realistic daily history up to "now".
-import type { SnapshotStatus, TenantSnapshot } from "@atlas-snapshots/types";
+import type { TenantSnapshot } from "@atlas-snapshots/types";
 import type { MockCluster, MockData } from "./mock-data.js";
 import { createPrng, type Prng } from "./prng.js";
 import { toUtcDateTime, utcMillis } from "./utc-date-time.js";
@@ -25,6 +25,14 @@ export const SEED_EXAMPLE_SNAPSHOT: Readonly<TenantSnapshot> = Object.freeze({
 });
 
 const DAY_MS = 86_400_000;
+/**
+ * A completed snapshot expires 8 days after it was scheduled: Atlas keeps the last
+ * 8 daily snapshots of an M2/M5 cluster (MongoDB's docs), and every recorded Flex
+ * snapshot's `expiration` is its `scheduledTime` plus 8 days. The default history
+ * is longer than that so that paging has pages: its older snapshots show an
+ * expiration in the past, which real Atlas would already have deleted.
+ */
+export const RETENTION_MS = 8 * DAY_MS;
 /** Roughly one shared-tier snapshot in twenty fails. */
 const FAILURE_RATE = 0.05;
 
@@ -61,7 +69,7 @@ interface HistoryOptions {
   skipScheduled?: string;
 }
 
-/** `count` daily snapshots, newest first; only the newest may be QUEUED or RUNNING. */
+/** `count` daily snapshots, newest first (sorted later); only the newest may be QUEUED or RUNNING. */
 function dailyHistory({ count, hour, now, prng, skipScheduled }: HistoryOptions): TenantSnapshot[] {
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const out: TenantSnapshot[] = [];
@@ -87,8 +95,10 @@ function snapshotAt(scheduled: number, now: number, prng: Prng): TenantSnapshot 
   if (now < start) return { id, mongoDBVersion, scheduledTime, status: "QUEUED" };
   const startTime = toUtcDateTime(start);
   if (now < finish) return { id, mongoDBVersion, scheduledTime, startTime, status: "RUNNING" };
-  const status: SnapshotStatus = failed ? "FAILED" : "COMPLETED";
-  return { finishTime: toUtcDateTime(finish), id, mongoDBVersion, scheduledTime, startTime, status };
+  const finishTime = toUtcDateTime(finish);
+  if (failed) return { finishTime, id, mongoDBVersion, scheduledTime, startTime, status: "FAILED" };
+  const expiration = toUtcDateTime(scheduled + RETENTION_MS);
+  return { expiration, finishTime, id, mongoDBVersion, scheduledTime, startTime, status: "COMPLETED" };
 }
 
 export interface DefaultDataOptions {
@@ -97,6 +107,11 @@ export interface DefaultDataOptions {
   snapshots: number;
   /** "Today", in milliseconds since the epoch. */
   now: number;
+}
+
+/** The largest `snapshots` count whose daily history stays after 1970-01-01 (ObjectIds count seconds from there). */
+export function maxDefaultSnapshots(now: number): number {
+  return Math.floor(now / DAY_MS);
 }
 
 /** Same seed, count and day → same data. */
@@ -111,13 +126,13 @@ export function createDefaultData({ seed, snapshots, now }: DefaultDataOptions):
       prng,
       skipScheduled: SEED_EXAMPLE_SNAPSHOT.scheduledTime,
     });
-    // The example is old, so it sorts after the recent history but still on page one.
+    // The example is old, so it comes first: pages list the oldest first.
     m2.snapshots.push({ ...SEED_EXAMPLE_SNAPSHOT });
-    m2.snapshots.sort((a, b) => utcMillis(b.scheduledTime) - utcMillis(a.scheduledTime));
+    m2.snapshots.sort((a, b) => utcMillis(a.scheduledTime) - utcMillis(b.scheduledTime));
   }
   const m5: MockCluster = {
     name: SECOND_CLUSTER_NAME,
-    snapshots: dailyHistory({ count: SECOND_CLUSTER_SNAPSHOTS, hour: 3, now, prng }),
+    snapshots: dailyHistory({ count: SECOND_CLUSTER_SNAPSHOTS, hour: 3, now, prng }).reverse(),
   };
   return { groups: [{ id: DEFAULT_GROUP_ID, clusters: [m2, m5] }] };
 }

@@ -1,7 +1,7 @@
 // HTTP Digest as Atlas does it: challenge with realm "MMS Public API" and MD5,
 // and really verify the answer (MD5, SHA-256, their -sess forms; qop=auth or
 // the RFC 2069 form without qop). Independent of the client's Digest on purpose:
-// each checks the other, so they share no code (docs/decisions/0010).
+// each checks the other, so they share no code (docs/decisions/0013-spec-drives-structure.md).
 import { type DigestAlgorithm, digestHash, readAlgorithm, sameText } from "./digest-hash.js";
 import { parseDigestAuthorization } from "./digest-parse.js";
 import type { NonceRegistry } from "./nonce-registry.js";

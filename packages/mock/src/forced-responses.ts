@@ -40,14 +40,15 @@ export function createForcedQueue(challenge: () => string): ForcedQueue {
       if (!next) return undefined;
       if (--next.left <= 0) queue.shift();
       const { status, body, headers } = next.reply;
-      const text =
-        typeof body === "string"
-          ? body
-          : JSON.stringify(body !== undefined ? body : status >= 400 ? defaultErrorFor(status) : { results: [] });
+      const chosen = body !== undefined ? body : status >= 400 ? defaultErrorFor(status) : { results: [] };
+      const text = typeof chosen === "string" ? chosen : JSON.stringify(chosen);
       const defaults: Record<string, string> = {};
       // Keep forced documented statuses conformant unless the test overrides the headers.
       if (status === 401) defaults["WWW-Authenticate"] = challenge();
       if (status === 429 || status === 503) defaults["Retry-After"] = "1";
+      if (status === 503 && body === undefined) defaults["Content-Type"] = "text/plain";
+      const errorCode = (chosen as { errorCode?: unknown } | null)?.errorCode;
+      if (status >= 400 && typeof errorCode === "string") defaults["X-Error-Code"] = errorCode;
       return { status, headers: { ...defaults, ...headers }, body: text };
     },
     clear: () => {

@@ -1,7 +1,7 @@
 // The options createAtlasMock takes, checked and filled with defaults.
 import { DEFAULT_BASE_URL } from "@atlas-snapshots/types";
 import { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
-import { DEFAULT_SNAPSHOT_COUNT } from "./default-data.js";
+import { DEFAULT_SNAPSHOT_COUNT, maxDefaultSnapshots } from "./default-data.js";
 import type { DigestCredential } from "./digest-verifier.js";
 import { FAULT_KINDS, type FaultOptions, type LatencyOption } from "./faults.js";
 import type { MockData } from "./mock-data.js";
@@ -76,6 +76,14 @@ function checkInteger(option: string, value: number, min: number): number {
   return value;
 }
 
+/** The default history has one snapshot a day back from today; 1970 is as far back as an ObjectId goes. */
+function checkSnapshotCount(value: number, now: number): number {
+  checkInteger("snapshots", value, 0);
+  const max = maxDefaultSnapshots(now);
+  if (value > max) fail("snapshots", `must be at most ${max} (one snapshot a day back from today reaches 1970)`, value);
+  return value;
+}
+
 export function resolveOptions(options: AtlasMockOptions = {}): ResolvedMockOptions {
   const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
   let basePath: string;
@@ -119,7 +127,7 @@ export function resolveOptions(options: AtlasMockOptions = {}): ResolvedMockOpti
     credentials,
     nonceTtlMs: checkInteger("nonceTtlMs", options.nonceTtlMs ?? 300_000, 1),
     seed: checkInteger("seed", options.seed ?? 1, 0),
-    snapshots: checkInteger("snapshots", options.snapshots ?? DEFAULT_SNAPSHOT_COUNT, 0),
+    snapshots: checkSnapshotCount(options.snapshots ?? DEFAULT_SNAPSHOT_COUNT, (options.now ?? Date.now)()),
     data: options.data === undefined ? undefined : loadMockData(options.data),
     now: options.now ?? Date.now,
     latencyMs,

@@ -1,7 +1,8 @@
 // Deterministic randomness. Every random choice the mock makes (data, faults,
-// latency, nonces, request ids) comes from a stream seeded from `seed`, so a
+// latency, request ids) comes from a stream seeded from `seed`, so a
 // run is reproducible; each concern gets its own stream so that, say, adding a
-// request does not change the generated data.
+// request does not change the generated data. Digest nonces do not: they must
+// be unpredictable, so they come from crypto.getRandomValues (atlas-mock.ts).
 
 export interface Prng {
   /** A float in [0, 1). */

@@ -33,8 +33,13 @@ export function jsonText(value: unknown, pretty: boolean): string {
   return pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value);
 }
 
-/** An Atlas error reply; with envelope=true it travels as HTTP 200 `{status, content}`. */
+/**
+ * An Atlas error reply; with envelope=true it travels as HTTP 200 `{status, content}`.
+ * The `X-Error-Code` header repeats the code, as on every recorded Atlas error
+ * but the Digest challenge; the mock sends it with an envelope too (its own choice).
+ */
 export function errorReply(error: ApiError, format: ReplyFormat, headers: Record<string, string> = {}): MockReply {
+  if (error.errorCode) headers = { ...headers, "X-Error-Code": error.errorCode };
   if (format.envelope) {
     const wrapped: ApiErrorEnvelope = { status: error.error, content: error };
     return { status: 200, headers, body: jsonText(wrapped, format.pretty) };

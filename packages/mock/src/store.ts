@@ -27,7 +27,7 @@ export interface MockStore {
   /** Adds an empty cluster (and its project) unless it exists. */
   addCluster(groupId: string, clusterName: string): void;
   removeCluster(groupId: string, clusterName: string): boolean;
-  /** The cluster's snapshots in served order (newest scheduledTime first, ties by id descending). */
+  /** The cluster's snapshots in served order (oldest scheduledTime first, ties by id ascending). */
   listSnapshots(groupId: string, clusterName: string): readonly TenantSnapshot[];
   getSnapshot(groupId: string, clusterName: string, id: string): TenantSnapshot | undefined;
   /** Adds a valid snapshot, or replaces the one with its id. The cluster must exist. */

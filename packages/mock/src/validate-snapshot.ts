@@ -29,5 +29,8 @@ function findLifecycleProblem(s: TenantSnapshot): Problem | undefined {
   if (s.finishTime !== undefined && utcMillis(s.finishTime) < utcMillis(s.startTime)) {
     return { path: ".finishTime", problem: "must not be before startTime" };
   }
+  if (s.expiration !== undefined && utcMillis(s.expiration) < utcMillis(s.scheduledTime)) {
+    return { path: ".expiration", problem: "must not be before scheduledTime" };
+  }
   return undefined;
 }

@@ -21,8 +21,10 @@ describe("default data", () => {
     expect(m2?.snapshots).toHaveLength(30);
     expect(m2?.snapshots).toContainEqual(SEED_EXAMPLE_SNAPSHOT);
     expect(m5?.name).toMatch(/^M5/);
-    expect(m2?.snapshots[0]?.scheduledTime).toBe("2024-06-15T12:00:00Z");
-    expect(m2?.snapshots[1]?.scheduledTime).toBe("2024-06-14T12:00:00Z");
+    // Oldest first: the seed's 2019 example, then the daily history up to today.
+    expect(m2?.snapshots[0]).toEqual(SEED_EXAMPLE_SNAPSHOT);
+    expect(m2?.snapshots.at(-1)?.scheduledTime).toBe("2024-06-15T12:00:00Z");
+    expect(m2?.snapshots.at(-2)?.scheduledTime).toBe("2024-06-14T12:00:00Z");
   });
 
   it("is the same for the same seed and different for another", () => {
@@ -51,15 +53,22 @@ describe("default data", () => {
         (seed, snapshots, now) => {
           const data = validateMockData(createDefaultData({ seed, snapshots, now }));
           for (const cluster of data.groups[0]?.clusters ?? []) {
+            const last = cluster.snapshots.length - 1;
             cluster.snapshots.forEach((s, i) => {
               expect(SNAPSHOT_STATUSES).toContain(s.status);
-              if (i > 0) {
+              if (i < last) {
                 expect(["COMPLETED", "FAILED"]).toContain(s.status);
                 expect(Date.parse(s.scheduledTime)).toBeLessThan(
-                  Date.parse(cluster.snapshots[i - 1]?.scheduledTime ?? ""),
+                  Date.parse(cluster.snapshots[i + 1]?.scheduledTime ?? ""),
                 );
               }
               if (s.status === "QUEUED") expect(Date.parse(s.scheduledTime) + 120_000).toBeGreaterThan(now);
+              // Completed snapshots expire 8 days after they were scheduled; the others carry no expiration.
+              if (s.status === "COMPLETED" && s.id !== SEED_EXAMPLE_SNAPSHOT.id) {
+                expect(Date.parse(s.expiration ?? "")).toBe(Date.parse(s.scheduledTime) + 8 * 86_400_000);
+              } else {
+                expect(s.expiration).toBeUndefined();
+              }
             });
           }
         },

@@ -17,10 +17,13 @@ describe("loadMockData", () => {
     const res = await mock.handle(new Request(`https://cloud.mongodb.com/api/atlas/v1.0${snapshotsPath()}`));
     const page = await res.json();
     expect(page.results.map((s: { id: string }) => s.id)).toEqual([
-      "5cc5b0aee5dc7ce369814e3a",
-      "5cc45f2de5dc7ce369814d01",
       "5cc310ace5dc7ce369814bc8",
+      "5cc45f2de5dc7ce369814d01",
+      "5cc5b0aee5dc7ce369814e3a",
     ]);
+    // expiration and links, as real Atlas and MongoDB's spec have them, are served as given.
+    expect(page.results[1]).toEqual(valid().groups[0]?.clusters[0]?.snapshots[1]);
+    expect(page.results[1]).toHaveProperty("expiration", "2019-05-05T12:00:00Z");
     expect(mock.store.listClusters("0123456789abcdef01234567")).toEqual([]);
   });
 
@@ -143,8 +146,43 @@ describe("loadMockData", () => {
     [
       "a field the spec does not have",
       {
-        change: patchSnapshot(0, { expiration: "2019-05-26T12:00:00Z" }),
-        message: "groups[0].clusters[0].snapshots[0].expiration: is not a TenantSnapshot field",
+        change: patchSnapshot(0, { sizeBytes: 1024 }),
+        message: "groups[0].clusters[0].snapshots[0].sizeBytes: is not a TenantSnapshot field",
+      },
+    ],
+    [
+      "an expiration not in UTC",
+      {
+        change: patchSnapshot(1, { expiration: "2019-05-05T12:00:00+02:00" }),
+        message: "groups[0].clusters[0].snapshots[1].expiration: must be an ISO 8601 date-time in UTC",
+      },
+    ],
+    [
+      "an expiration before the schedule",
+      {
+        change: patchSnapshot(1, { expiration: "2019-04-20T12:00:00Z" }),
+        message: "groups[0].clusters[0].snapshots[1].expiration: must not be before scheduledTime",
+      },
+    ],
+    [
+      "links that are not an array",
+      {
+        change: patchSnapshot(1, { links: { rel: "self" } }),
+        message: "groups[0].clusters[0].snapshots[1].links: must be an array",
+      },
+    ],
+    [
+      "a link with a relative href",
+      {
+        change: patchSnapshot(1, { links: [{ href: "/groups/x", rel: "self" }] }),
+        message: "groups[0].clusters[0].snapshots[1].links[0].href: must be an absolute URL",
+      },
+    ],
+    [
+      "a link with a field Link does not have",
+      {
+        change: patchSnapshot(1, { links: [{ href: "https://example.com/x", rel: "self", title: "x" }] }),
+        message: "groups[0].clusters[0].snapshots[1].links[0].title: is not a Link field",
       },
     ],
     [

@@ -35,14 +35,14 @@ describe("store", () => {
     expect(store.getSnapshot(DEFAULT_GROUP_ID, "M2AWS", SEED_EXAMPLE_SNAPSHOT.id)?.mongoDBVersion).toBe("4.2.8");
   });
 
-  it("orders ties in scheduledTime by id, descending", () => {
+  it("orders ties in scheduledTime by id, ascending", () => {
     const store = fresh();
     store.addCluster(OTHER_GROUP, "TIES");
     const base = { mongoDBVersion: "8.0.4", scheduledTime: "2024-01-01T12:00:00Z", status: "QUEUED" as const };
     for (const id of ["aaaaaaaaaaaaaaaaaaaaaaa1", "aaaaaaaaaaaaaaaaaaaaaaa3", "aaaaaaaaaaaaaaaaaaaaaaa2"]) {
       store.putSnapshot(OTHER_GROUP, "TIES", { ...base, id });
     }
-    expect(store.listSnapshots(OTHER_GROUP, "TIES").map((s) => s.id.slice(-1))).toEqual(["3", "2", "1"]);
+    expect(store.listSnapshots(OTHER_GROUP, "TIES").map((s) => s.id.slice(-1))).toEqual(["1", "2", "3"]);
   });
 
   it("clears everything and resets to the start", () => {

@@ -59,6 +59,8 @@ export const SNAPSHOTS_PATH = /* @__PURE__ */ read(() => OPERATIONS[LIST].path);
 export const DOCUMENTED_STATUS_CODES = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].statuses);
 export const DEPRECATED = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].deprecated);
 export const SUNSET_DATE = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].sunset);
+/** The operation that replaces it (spec `x-successor`). */
+export const SUCCESSOR = /* @__PURE__ */ read(() => OPERATION_DETAILS[LIST].successor);
 /** Each query parameter's default, e.g. `{ pageNum: 1, itemsPerPage: 100, ... }`. */
 export const QUERY_DEFAULTS = /* @__PURE__ */ read(() => {
   const { pageNum, itemsPerPage, includeCount, pretty, envelope } = OPERATIONS[LIST].parameters;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  checkApiError,
   checkApiErrorEnvelope,
   checkParamClusterName,
   checkParamGroupId,
@@ -43,7 +44,27 @@ describe("validators compiled from the spec", () => {
       path: ".results[1].id",
       problem: "must be 24 lowercase hexadecimal characters",
     });
-    expect(checkApiErrorEnvelope({ status: 404, content: { error: 404 } })?.path).toBe(".content.errorCode");
+    // errorCode may be missing (Atlas's Digest 401 has none), but not malformed.
+    expect(checkApiErrorEnvelope({ status: 404, content: { error: 404 } })).toBeUndefined();
+    expect(checkApiErrorEnvelope({ status: 404, content: { error: 404, errorCode: "not found" } })?.path).toBe(
+      ".content.errorCode",
+    );
+  });
+
+  it("compile nullable, allOf and format: uri", () => {
+    // nullable: Atlas sometimes sends parameters: null; a string is still refused.
+    expect(checkApiError({ error: 500, parameters: null, detail: null })).toBeUndefined();
+    expect(checkApiError({ error: 500, parameters: "x" })?.path).toBe(".parameters");
+    // expiration is allOf [UtcDateTime]: the referenced rule applies.
+    expect(checkTenantSnapshot({ ...snapshot, expiration: "2019-02-30T00:00:00Z" })?.path).toBe(".expiration");
+    expect(checkTenantSnapshot({ ...snapshot, expiration: "2019-05-05T12:00:00Z" })).toBeUndefined();
+    // Link.href is format: uri.
+    const link = (href: string) => ({ ...snapshot, links: [{ href, rel: "self" }] });
+    expect(checkTenantSnapshot(link("not a url"))).toEqual({
+      path: ".links[0].href",
+      problem: "must be an absolute URL",
+    });
+    expect(checkTenantSnapshot(link("https://cloud.mongodb.com/x"))).toBeUndefined();
   });
 
   it("check parameters under their own names, with the rule the table carries", () => {

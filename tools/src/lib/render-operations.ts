@@ -32,7 +32,7 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
     out.push(`    path: ${lit(op.path)},`);
     out.push(`    /** The server URL's path: what a host needs in front of \`path\`. */`);
     out.push(`    basePath: ${lit(new URL(op.serverUrl).pathname.replace(/\/+$/, ""))},`);
-    out.push(`    /** The request's Accept: the media types of its 2xx bodies. */`);
+    out.push(`    /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */`);
     out.push(`    accept: ${lit(op.accept.join(", "))},`);
     out.push(`    paged: ${isPaged(doc, op)},`);
     out.push(
@@ -74,6 +74,7 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
     out.push(`    statuses: ${lit(Object.keys(op.responses).map(Number))},`);
     out.push(`    deprecated: ${op.deprecated},`);
     out.push(`    sunset: ${lit(op.sunset ?? null)},`);
+    out.push(`    successor: ${lit(op.successor ?? null)},`);
     out.push("  },");
   }
   out.push("} as const;", "");

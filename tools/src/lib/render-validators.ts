@@ -11,6 +11,8 @@ const pascal = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 export function ruleOf(doc: OpenApiDocument, schema: Schema): string {
   const s = deref<Schema>(doc, schema);
   if (s["x-rule"]) return s["x-rule"];
+  // `allOf: [$ref]` is how OpenAPI 3.0 adds a description to a reference: the referenced rule.
+  if (s.allOf?.length === 1) return ruleOf(doc, s.allOf[0] as Schema);
   if (s.enum) return `must be one of ${s.enum.join(", ")}`;
   switch (s.type) {
     case "integer":
@@ -37,6 +39,7 @@ export function ruleOf(doc: OpenApiDocument, schema: Schema): string {
             ? ` of ${min ?? 0} to ${max} characters`
             : "";
       if (pattern) return `must be a string${length} matching ${pattern}`;
+      if (s.format === "uri") return "must be an absolute URL";
       if (min === 1 && max === undefined) return "must be a non-empty string";
       return `must be a string${length}`;
     }
@@ -73,6 +76,13 @@ export function renderValidators(doc: OpenApiDocument, operations: OperationMode
       return [`{ const r = check${refName(schema.$ref)}(v, p); if (r) return r; }`];
     }
     const fail = `return { path: p, problem: ${lit(ruleOf(doc, schema))} };`;
+    if (schema.nullable) {
+      const { nullable: _, ...rest } = schema;
+      return ["if (v === null) return undefined;", ...checks(rest, owner)];
+    }
+    if (schema.allOf) {
+      return schema.allOf.map((part) => `{ const r = ${helper(part, owner)}(v, p); if (r) return r; }`);
+    }
     if (schema.oneOf) {
       const names = schema.oneOf.map((alt) => helper(alt, owner));
       return [
@@ -91,6 +101,7 @@ export function renderValidators(doc: OpenApiDocument, operations: OperationMode
         if (schema.pattern) conds.push(`!/${schema.pattern.replaceAll("/", "\\/")}/.test(v)`);
         if (schema.enum) conds.push(`!${lit(schema.enum)}.includes(v)`);
         if (schema.format === "date-time") conds.push("!isDateTime(v)");
+        if (schema.format === "uri") conds.push("!URL.canParse(v)");
         break;
       case "integer":
       case "number":

@@ -18,6 +18,8 @@ export interface Schema {
   required?: string[];
   additionalProperties?: boolean | Schema;
   oneOf?: Schema[];
+  allOf?: Schema[];
+  nullable?: boolean;
   /** Our extension: the rule in words, where the keywords alone would read badly (a pattern). */
   "x-rule"?: string;
 }
@@ -39,12 +41,14 @@ export interface OperationModel {
   /** Absolute server URL (operation, path or document `servers[0]`). */
   serverUrl: string;
   parameters: ParameterModel[];
-  /** Media types of the 2xx bodies: what the request's Accept names. */
+  /** What the request's Accept names: the 2xx bodies' media types, then (q=0.5) those only errors use. */
   accept: string[];
   /** Documented status -> media type -> schema as written. */
   responses: Record<string, Record<string, Schema>>;
   deprecated: boolean;
   sunset: string | undefined;
+  /** The operation that replaces it (`x-successor`). */
+  successor: string | undefined;
 }
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
@@ -88,13 +92,14 @@ export function readOperations(doc: OpenApiDocument): OperationModel[] {
           responses[status][type] = ((media as { schema?: Schema }).schema ?? {}) as Schema;
         }
       }
-      const accept = [
-        ...new Set(
-          Object.entries(responses)
-            .filter(([status]) => status.startsWith("2"))
-            .flatMap(([, types]) => Object.keys(types)),
-        ),
-      ];
+      const typesOf = (success: boolean) =>
+        Object.entries(responses)
+          .filter(([status]) => status.startsWith("2") === success)
+          .flatMap(([, types]) => Object.keys(types));
+      const wanted = new Set(typesOf(true));
+      // Other types only errors come in (a proxy's text/plain 503) are read too, so they are named, below the rest.
+      const alsoRead = [...new Set(typesOf(false))].filter((type) => !wanted.has(type));
+      const accept = [...wanted, ...alsoRead.map((type) => `${type};q=0.5`)];
       out.push({
         operationId,
         method: method.toUpperCase(),
@@ -105,6 +110,7 @@ export function readOperations(doc: OpenApiDocument): OperationModel[] {
         responses,
         deprecated: raw.deprecated === true,
         sunset: raw["x-sunset"] as string | undefined,
+        successor: raw["x-successor"] as string | undefined,
       });
     }
   }

@@ -8,13 +8,17 @@ import { renderSnapshotTable } from "../render-snapshot-table.js";
 import { type ListOptions, pageSize } from "../resolve-options.js";
 import { matchesFilter } from "../snapshot-filter.js";
 import type { Terminal } from "../terminal.js";
+import { terminalJson } from "../terminal-json.js";
 import { collectSnapshots, streamSnapshots } from "./collect-snapshots.js";
+import { printRawPage } from "./list-raw.js";
 
 /** `list`: print one page or every page of a cluster's snapshots, filtered, in the chosen format. */
 export async function runList(options: ListOptions, terminal: Terminal): Promise<ExitCode> {
   const connection = await openConnection(options, terminal);
   try {
-    if (options.output === "ndjson" && options.pageNum === undefined) {
+    if (options.output === "json-raw") {
+      await printRawPage(connection, options, terminal);
+    } else if (options.output === "ndjson" && options.pageNum === undefined) {
       await streamNdjson(connection, options, terminal);
     } else {
       const { snapshots, summary } = await load(connection, options, terminal);
@@ -54,9 +58,9 @@ async function print(
 ): Promise<void> {
   switch (options.output) {
     case "json":
-      return terminal.out(`${JSON.stringify(shown, null, 2)}\n`);
+      return terminal.out(`${terminalJson(shown, 2)}\n`);
     case "ndjson":
-      return terminal.out(shown.map((s) => `${JSON.stringify(s)}\n`).join(""));
+      return terminal.out(shown.map((s) => `${terminalJson(s)}\n`).join(""));
     case "csv":
       return terminal.out(csvHeader() + shown.map(csvSnapshot).join(""));
     case "table": {
@@ -78,7 +82,7 @@ async function streamNdjson(connection: Connection, options: ListOptions, termin
     for await (const snapshot of streamSnapshots(connection, options, pageSize(options), terminal)) {
       if (!keep(snapshot)) continue;
       terminal.progress.clear(); // on a terminal, lines and the progress line share the screen
-      await terminal.out(`${JSON.stringify(snapshot)}\n`);
+      await terminal.out(`${terminalJson(snapshot)}\n`);
       printed++;
     }
   } catch (error) {

@@ -132,7 +132,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   "unknown project (404)": {
     args: (f) => ["list", ...target(f.ok, "Fresh", "aaaaaaaaaaaaaaaaaaaaaaaa")],
     code: 4,
-    stderr: /404 GROUP_NOT_FOUND.*\nhint: check --group and --cluster/s,
+    stderr: /404 GROUP_NOT_FOUND.*\nhint: check --projectId\/--group and --clusterName\/--cluster/s,
   },
   "unknown cluster (404), check": {
     args: (f) => ["check", ...target(f.ok, "NoSuchCluster")],
@@ -261,19 +261,23 @@ export const SCENARIOS: Record<string, Scenario> = {
   "unknown option": {
     args: () => ["list", "--mock", "--bogus"],
     code: 2,
-    stderr: /^atlas-snapshots: unknown option --bogus\nUsage: atlas-snapshots list /,
+    stderr: /^atlas-snapshots: unknown option --bogus for list\nUsage: atlas-snapshots list /,
   },
   "unknown option with the key as its value": {
     args: () => ["list", "--mock", `--private-key=${PRIVATE_KEY}`],
     code: 2,
-    stderr: /^atlas-snapshots: unknown option --private-key\n/,
+    stderr: /^atlas-snapshots: unknown option --private-key for list\n/,
   },
   "an option of the other command": {
     args: () => ["list", "--mock", "--max-age", "1h"],
     code: 2,
-    stderr: /unknown option --max-age for list/,
+    stderr: /option --max-age is not an option of list \(it belongs to check, watch\)/,
   },
-  "bad --output": { args: () => ["list", "--mock", "-o", "xml"], code: 2, stderr: /--output "xml" is not a format/ },
+  "bad --output": {
+    args: () => ["list", "--mock", "-o", "xml"],
+    code: 2,
+    stderr: /--output "xml" is not an output format/,
+  },
   "bad --max-age": {
     args: () => ["check", "--mock", "--max-age", "soon"],
     code: 2,
@@ -283,13 +287,14 @@ export const SCENARIOS: Record<string, Scenario> = {
     args: () => ["list", "--cluster", "M2AWS"],
     env: KEYS_ENV,
     code: 2,
-    stderr: /^atlas-snapshots: missing --group ID/,
+    stderr:
+      /^atlas-snapshots: missing the project id: give --projectId ID \(or -g\/--group ID\), set MONGODB_ATLAS_PROJECT_ID/,
   },
   "missing --cluster": {
     args: () => ["check", "--group", GROUP],
     env: KEYS_ENV,
     code: 2,
-    stderr: /missing --cluster NAME/,
+    stderr: /missing --clusterName NAME/,
   },
   "--group without a value": { args: () => ["list", "--group"], code: 2, stderr: /option --group needs a value/ },
   "--items-per-page 0": {
@@ -341,11 +346,16 @@ export const SCENARIOS: Record<string, Scenario> = {
   "unknown command": {
     args: () => ["lst"],
     code: 2,
-    stderr: /^atlas-snapshots: unknown command "lst"; use list or check\nUsage: atlas-snapshots <list\|check\|help>/,
+    stderr:
+      /^atlas-snapshots: unknown command "lst"; did you mean list\?\nUsage: atlas-snapshots <list\|check\|watch\|completion\|help>/,
   },
   "no command": { args: () => [], code: 2, stderr: /missing command/ },
   "an extra argument": { args: () => ["list", "--mock", "extra"], code: 2, stderr: /unexpected argument "extra"/ },
-  "help for an unknown topic": { args: () => ["help", "nope"], code: 2, stderr: /help takes one of list, check/ },
+  "help for an unknown topic": {
+    args: () => ["help", "nope"],
+    code: 2,
+    stderr: /help takes one of list, check, watch, completion, help/,
+  },
   "--mock-data that breaks the format": {
     args: (f) => ["list", "--mock-data", f.badDataFile],
     code: 2,

@@ -12,7 +12,7 @@ export const OTHER_GROUP = "fedcba9876543210fedcba98";
 
 /** One cluster per situation the tests need. */
 export const CLUSTERS = {
-  // A mix of statuses over 10 days, newest (RUNNING) first.
+  // A mix of statuses over 10 days, written newest (RUNNING) first, kept in served order: oldest first.
   Mixed: [
     snapshot(snapshotId(1, 10), "RUNNING", 1),
     snapshot(snapshotId(1, 9), "FAILED", 25),
@@ -24,7 +24,7 @@ export const CLUSTERS = {
     snapshot(snapshotId(1, 3), "COMPLETED", 169),
     snapshot(snapshotId(1, 2), "COMPLETED", 193),
     snapshot(snapshotId(1, 1), "COMPLETED", 217),
-  ],
+  ].reverse(),
   // Three pages of 100, the last one short.
   Big: history(2, 250),
   Fresh: history(3, 5, "COMPLETED", 2),

@@ -16,7 +16,10 @@ export function snapshot(id: string, status: SnapshotStatus, hoursAgo: number, n
   return s;
 }
 
-/** `count` daily snapshots, newest first: the newest `headHoursAgo` hours ago with `headStatus`, the rest COMPLETED. */
+/**
+ * `count` daily snapshots in the order Atlas serves them, oldest first: the newest (last)
+ * `headHoursAgo` hours ago with `headStatus`, the rest COMPLETED.
+ */
 export function history(prefix: number, count: number, headStatus: SnapshotStatus = "COMPLETED", headHoursAgo = 2) {
   return Array.from({ length: count }, (_, i) =>
     snapshot(
@@ -24,5 +27,5 @@ export function history(prefix: number, count: number, headStatus: SnapshotStatu
       i === 0 ? headStatus : i % 7 === 3 ? "FAILED" : "COMPLETED",
       headHoursAgo + 24 * i,
     ),
-  );
+  ).reverse();
 }

@@ -1,4 +1,6 @@
 import { AtlasApiError, AtlasError } from "../errors.js";
+import { readBodyText } from "../read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-too-large-error.js";
 import type { FetchLike, Logger } from "../types.js";
 import { type DigestHash, isDigestAlgorithm, loadDigestHash, responseFromHa1 } from "./digest-response.js";
 import { toHex } from "./hex.js";
@@ -12,6 +14,8 @@ export interface DigestFetchOptions {
   /** The fetch to wrap; default `globalThis.fetch`. It is called with one `Request`. */
   fetch?: FetchLike;
   logger?: Logger;
+  /** Largest refused-credentials body read for its error message; default 4 MiB. */
+  maxResponseBytes?: number;
 }
 
 // `auth` as one item of a qop list such as "auth,auth-int".
@@ -38,7 +42,13 @@ interface Session {
  * with credentials a browser answers a same-origin `401` with its own login
  * prompt before the page sees it (docs/decisions/0006). Node ignores it.
  */
-export function createDigestFetch({ username, password, fetch, logger }: DigestFetchOptions): FetchLike {
+export function createDigestFetch({
+  username,
+  password,
+  fetch,
+  logger,
+  maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES,
+}: DigestFetchOptions): FetchLike {
   const send: FetchLike = fetch ?? ((input, init) => globalThis.fetch(input, init));
   const sessions = new Map<string, Session>();
   // A request that finds no session waits for a first contact already under way, then reuses its nonce.
@@ -79,8 +89,14 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
     const { origin, pathname, search } = new URL(request.url);
     const uri = pathname + search; // the request target exactly as sent
 
-    const pending = sessions.has(origin) || open.has(origin) ? undefined : firstContacts.get(origin);
-    if (pending) await untilAborted(pending, request.signal);
+    // Single flight: while one request makes the first contact, the others wait
+    // for its challenge. When it fails, the first waiter to wake takes its place
+    // and the rest wait again, rather than all going out unsigned at once.
+    for (;;) {
+      const pending = sessions.has(origin) || open.has(origin) ? undefined : firstContacts.get(origin);
+      if (!pending) break;
+      await untilAborted(pending, request.signal);
+    }
     let session = sessions.get(origin);
     let release = () => {};
     const gate = session || open.has(origin) ? undefined : new Promise<void>((resolve) => (release = resolve));
@@ -97,6 +113,19 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
           if (!session) open.add(origin);
           return response;
         }
+        // Only a followed redirect counts: a custom fetch (a proxy, a test harness) may answer from another URL.
+        const landed = response.redirected && response.url ? new URL(response.url).origin : origin;
+        if (landed !== origin) {
+          // Not a verdict on the keys: they are never sent to another origin.
+          response.body?.cancel().catch(() => {});
+          throw AtlasApiError.from({
+            status: 401,
+            headers: response.headers,
+            method: request.method,
+            url: uri,
+            hint: `redirected to ${landed}, which asked for credentials; they are only ever sent to ${origin}: use the final URL as the base URL if you trust it`,
+          });
+        }
         const challenge = pickChallenge(parseWwwAuthenticate(response.headers.get("www-authenticate") ?? ""));
         if (!challenge) {
           logger?.warn?.("No Digest challenge this client can answer", { uri });
@@ -108,7 +137,20 @@ export function createDigestFetch({ username, password, fetch, logger }: DigestF
             ? "a fresh nonce was called stale again"
             : "Digest credentials refused: check publicKey and privateKey";
           logger?.warn?.(hint, { uri });
-          throw await AtlasApiError.fromResponse(response, { method: request.method, url: uri, hint });
+          // Read under the caller's own signal (not the Request's weakly linked copy) and capped.
+          const text = await readBodyText(response, {
+            signal: init?.signal ?? request.signal,
+            maxBytes: maxResponseBytes,
+            request: () => `${request.method} ${pathname}`,
+          }).catch(() => "");
+          throw AtlasApiError.from({
+            status: 401,
+            body: parseJson(text),
+            headers: response.headers,
+            method: request.method,
+            url: uri,
+            hint,
+          });
         }
         response.body?.cancel().catch(() => {});
         answeredStale = stale;
@@ -166,6 +208,14 @@ function setAuthorization(request: Request, value: string): void {
     request.headers.set("authorization", value);
   } catch {
     throw new AtlasError("Cannot send Digest credentials: a header cannot carry them (use a printable ASCII username)");
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 

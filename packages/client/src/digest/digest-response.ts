@@ -1,5 +1,5 @@
 // The client's Digest, independent of the mock's verifier on purpose: each checks
-// the other (with Apache and curl), so they share no code (docs/decisions/0010).
+// the other (with Apache and curl), so they share no code (docs/decisions/0013-spec-drives-structure.md).
 // What createDigestFetch needs; SHA-256 is only loaded when a server asks for it.
 import { md5Hex } from "./md5.js";
 

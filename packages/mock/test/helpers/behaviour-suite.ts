@@ -35,17 +35,18 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
   }
 
   describe(`${adapter.name}: pages`, () => {
-    it("serves the whole default cluster on page one, newest first, with the seed's example snapshot", async () => {
+    it("serves the whole default cluster on page one, oldest first, with the seed's example snapshot", async () => {
       const { baseUrl } = await start();
       const { res, body } = await getJson(baseUrl + snapshotsPath());
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toBe("application/json");
       expect(body.totalCount).toBe(30);
       expect(body.results).toHaveLength(30);
-      expect(body.results).toContainEqual(SEED_EXAMPLE_SNAPSHOT);
-      expect(body.results[0]?.status).toBe("QUEUED");
+      // The seed's example is the oldest; the newest (last) is still QUEUED at the fixed clock.
+      expect(body.results[0]).toEqual(SEED_EXAMPLE_SNAPSHOT);
+      expect(body.results.at(-1)?.status).toBe("QUEUED");
       const order = [...body.results].sort(
-        (a, b) => Date.parse(b.scheduledTime) - Date.parse(a.scheduledTime) || (a.id < b.id ? 1 : -1),
+        (a, b) => Date.parse(a.scheduledTime) - Date.parse(b.scheduledTime) || (a.id < b.id ? -1 : 1),
       );
       expect(body.results).toEqual(order);
       expect(body.links).toEqual([
@@ -138,6 +139,29 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       expect(a.headers.get("ratelimit-limit")).toBe("4000");
       expect(a.headers.get("ratelimit-remaining")).toBe("3999");
     });
+
+    it("says the endpoint is deprecated and when it sunsets, in Atlas's HTTP-date form, on pages and errors", async () => {
+      const { baseUrl } = await start();
+      const page = await fetch(baseUrl + snapshotsPath());
+      const error = await fetch(baseUrl + snapshotsPath(OTHER_GROUP));
+      for (const res of [page, error]) {
+        expect(res.headers.get("deprecation")).toBe("Sat, 1 Feb 2025 00:00:00 GMT");
+        expect(res.headers.get("sunset")).toBe("Thu, 22 Jan 2026 00:00:00 GMT");
+      }
+    });
+
+    it("gives each completed snapshot an expiration 8 days after its scheduled time, and no other status one", async () => {
+      const { baseUrl } = await start();
+      const { body } = await getJson(baseUrl + snapshotsPath());
+      for (const s of body.results) {
+        if (s.status === "COMPLETED") {
+          expect(Date.parse(s.expiration ?? "") - Date.parse(s.scheduledTime)).toBe(8 * 86_400_000);
+        } else {
+          expect(s).not.toHaveProperty("expiration");
+        }
+      }
+      expect(body.results.filter((s) => s.status === "COMPLETED").length).toBeGreaterThan(20);
+    });
   });
 
   describe(`${adapter.name}: bad requests`, () => {
@@ -173,7 +197,9 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
         const { res, body } = await getJson(`${baseUrl}${snapshotsPath()}?${query}`);
         expect(res.status).toBe(400);
         expect(body).toMatchObject({ error: 400, errorCode: "VALIDATION_ERROR", reason: "Bad Request" });
-        expect(body.badRequestDetail).toMatchObject({ fields: [{ field }] });
+        expect(res.headers.get("x-error-code")).toBe("VALIDATION_ERROR");
+        expect((body.parameters as unknown[])[0]).toBe(field);
+        expect(body).not.toHaveProperty("badRequestDetail");
         expect(body.detail).toContain(field);
       },
     );
@@ -191,7 +217,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       const { baseUrl } = await start();
       const { res, body } = await getJson(baseUrl + snapshotsPath(group, cluster));
       expect(res.status).toBe(400);
-      expect(body.badRequestDetail).toMatchObject({ fields: [{ field }] });
+      expect((body.parameters as unknown[])[0]).toBe(field);
     });
 
     it("answers an unknown project and an unknown cluster with distinct 404s", async () => {
@@ -199,8 +225,10 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       const group = await getJson(baseUrl + snapshotsPath(OTHER_GROUP));
       expect(group.res.status).toBe(404);
       expect(group.body).toMatchObject({ errorCode: "GROUP_NOT_FOUND", parameters: [OTHER_GROUP] });
+      expect(group.res.headers.get("x-error-code")).toBe("GROUP_NOT_FOUND");
       const cluster = await getJson(baseUrl + snapshotsPath(DEFAULT_GROUP_ID, "M2GCP"));
       expect(cluster.res.status).toBe(404);
+      expect(cluster.res.headers.get("x-error-code")).toBe("CLUSTER_NOT_FOUND");
       expect(cluster.body).toEqual({
         detail: `No cluster named M2GCP exists in group ${DEFAULT_GROUP_ID}.`,
         error: 404,
@@ -217,26 +245,27 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       expect(unknown.body.errorCode).toBe("RESOURCE_NOT_FOUND");
       const post = await getJson(baseUrl + snapshotsPath(), { method: "POST", body: "{}" });
       expect(post.res.status).toBe(405);
-      expect(post.res.headers.get("allow")).toBe("GET");
+      expect(post.res.headers.get("allow")).toBe("GET, HEAD");
     });
   });
 
   describe(`${adapter.name}: Digest authentication`, () => {
     const creds = DEFAULT_MOCK_CREDENTIALS;
 
-    it("challenges like the seed (realm, domain, nonce, MD5, qop, stale=false) with the Atlas 401 body", async () => {
+    it("challenges as recorded (realm, domain, nonce, MD5, qop, stale=false) with Atlas's 401 body", async () => {
       const { baseUrl } = await start({ auth: "digest" });
-      const { res, body } = await getJson(baseUrl + snapshotsPath());
+      const { res, text } = await getJson(baseUrl + snapshotsPath());
       expect(res.status).toBe(401);
       expect(res.headers.get("www-authenticate")).toMatch(CHALLENGE);
       expect(parseChallenge(res.headers.get("www-authenticate")).stale).toBe("false");
-      expect(body).toEqual({
-        detail: "You are not authorized for this resource.",
-        error: 401,
-        errorCode: "NOT_AUTHORIZED",
-        parameters: [],
-        reason: "Unauthorized",
-      });
+      expect(res.headers.get("content-type")).toBe("application/json");
+      // Atlas's challenge carries no errorCode, no X-Error-Code and no rate-limit or deprecation headers.
+      for (const name of ["x-error-code", "ratelimit-limit", "deprecation", "sunset"]) {
+        expect(res.headers.get(name), name).toBeNull();
+      }
+      expect(text).toBe(
+        '{\n  "error" : 401,\n  "reason" : "Unauthorized",\n  "detail" : "You are not authorized for this resource."\n}',
+      );
     });
 
     it.each([
@@ -312,7 +341,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       const other = digestAuthorization({ ...creds, nonce, uri: targetOf(`${url}?pageNum=2`) });
       const { res, body } = await getJson(url, { headers: { Authorization: other } });
       expect(res.status).toBe(400);
-      expect(body.badRequestDetail).toMatchObject({ fields: [{ field: "Authorization" }] });
+      expect((body.parameters as unknown[])[0]).toBe("Authorization");
     });
 
     const malformed: [string, string][] = [
@@ -327,7 +356,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       const { baseUrl } = await start({ auth: "digest" });
       const { res, body } = await getJson(baseUrl + snapshotsPath(), { headers: { Authorization: header } });
       expect(res.status).toBe(400);
-      expect(body.badRequestDetail).toMatchObject({ fields: [{ field: "Authorization" }] });
+      expect((body.parameters as unknown[])[0]).toBe("Authorization");
     });
 
     it("challenges a request that uses another scheme", async () => {
@@ -359,7 +388,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
   });
 
   describe(`${adapter.name}: rate limits`, () => {
-    it("runs a token bucket per project and answers 429 RATE_LIMITED with Retry-After", async () => {
+    it("runs a token bucket per project and answers 429 RATE_LIMITED_TOKEN_BUCKET with Retry-After", async () => {
       const clock = testClock();
       const { baseUrl, mock } = await start({ now: clock.now, rateLimit: { capacity: 3, refillPerMinute: 60 } });
       const remaining: (string | null)[] = [];
@@ -373,7 +402,16 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       expect(limited.res.status).toBe(429);
       expect(limited.res.headers.get("retry-after")).toBe("1");
       expect(limited.res.headers.get("ratelimit-limit")).toBe("3");
-      expect(limited.body).toMatchObject({ error: 429, errorCode: "RATE_LIMITED", parameters: [DEFAULT_GROUP_ID] });
+      expect(limited.res.headers.get("x-error-code")).toBe("RATE_LIMITED_TOKEN_BUCKET");
+      // The shape of MongoDB's documented sample: endpoint set, seconds, capacity, refill, period.
+      const endpointSet = new URL(baseUrl + snapshotsPath()).pathname.slice(1);
+      expect(limited.body).toEqual({
+        detail: `Rate limit exceeded for ${endpointSet}. Please retry after 1 seconds. Request capacity: 3. Refill rate: 60 per 60 seconds.`,
+        error: 429,
+        errorCode: "RATE_LIMITED_TOKEN_BUCKET",
+        parameters: [endpointSet, 1, 3, 60, 60],
+        reason: "Too Many Requests",
+      });
       mock.store.addCluster(OTHER_GROUP, "M2AWS");
       expect((await fetch(baseUrl + snapshotsPath(OTHER_GROUP))).status).toBe(200);
       clock.advance(1000);
@@ -385,22 +423,33 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       await fetch(baseUrl + snapshotsPath());
       const { res, body } = await getJson(baseUrl + snapshotsPath(undefined, undefined, "?envelope=true"));
       expect(res.status).toBe(200);
-      expect(body).toMatchObject({ status: 429, content: { errorCode: "RATE_LIMITED" } });
+      expect(body).toMatchObject({ status: 429, content: { errorCode: "RATE_LIMITED_TOKEN_BUCKET" } });
     });
   });
 
   describe(`${adapter.name}: faults`, () => {
     it.each([
       ["500", 500, "UNEXPECTED_ERROR", null],
-      ["503", 503, "SERVICE_UNAVAILABLE", "2"],
-      ["429", 429, "RATE_LIMITED", "2"],
+      ["429", 429, "RATE_LIMITED_TOKEN_BUCKET", "2"],
     ] as const)("injects %s faults as Atlas errors", async (kind, status, errorCode, retryAfter) => {
       const { baseUrl, mock } = await start({ faults: { rate: 1, kinds: [kind], retryAfterSeconds: 2 } });
       const { res, body } = await getJson(baseUrl + snapshotsPath());
       expect(res.status).toBe(status);
       expect(body.errorCode).toBe(errorCode);
+      expect(res.headers.get("x-error-code")).toBe(errorCode);
       expect(res.headers.get("retry-after")).toBe(retryAfter);
       expect(mock.requests.last()?.fault).toBe(kind);
+    });
+
+    it("injects 503 faults as a proxy in front of Atlas would send them: plain text, none of Atlas's headers", async () => {
+      const { baseUrl, mock } = await start({ faults: { rate: 1, kinds: ["503"], retryAfterSeconds: 2 } });
+      const res = await fetch(baseUrl + snapshotsPath(undefined, undefined, "?envelope=true"));
+      expect(res.status).toBe(503);
+      expect(res.headers.get("content-type")).toBe("text/plain");
+      expect(res.headers.get("retry-after")).toBe("2");
+      for (const name of ["x-error-code", "ratelimit-limit", "deprecation"]) expect(res.headers.get(name)).toBeNull();
+      expect(await res.text()).toBe("Service Unavailable");
+      expect(mock.requests.last()?.fault).toBe("503");
     });
 
     it("drops the connection", async () => {
@@ -463,7 +512,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       expect(page).toMatchObject({ results: [], totalCount: 0 });
       mock.store.putSnapshot(DEFAULT_GROUP_ID, "M2AWS", extra);
       page = (await getJson(baseUrl + snapshotsPath())).body;
-      expect(page.results[0]).toEqual(extra);
+      expect(page.results.at(-1)).toEqual(extra);
       expect(page.totalCount).toBe(31);
       mock.store.removeCluster(DEFAULT_GROUP_ID, "M2AWS");
       expect((await fetch(baseUrl + snapshotsPath())).status).toBe(404);
@@ -486,7 +535,8 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       ];
       for (const value of raw) mock.store.unsafePutRawSnapshot(OTHER_GROUP, "BROKEN", value);
       const { body } = await getJson(baseUrl + snapshotsPath(OTHER_GROUP, "BROKEN"));
-      expect(body.results).toEqual(raw);
+      // Served order: oldest scheduledTime first, an entry without a valid time last.
+      expect(body.results).toEqual([raw[1], raw[0], raw[2]]);
     });
 
     it("forces the next replies to a given status and body, even an undocumented one", async () => {
@@ -500,6 +550,7 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       const { res, body } = await getJson(baseUrl + snapshotsPath());
       expect(res.status).toBe(500);
       expect(body).toMatchObject({ error: 500, errorCode: "UNEXPECTED_ERROR" });
+      expect(res.headers.get("x-error-code")).toBe("UNEXPECTED_ERROR");
       mock.forceResponse({ status: 401, times: 5 });
       mock.clearForcedResponses();
       expect((await fetch(baseUrl + snapshotsPath())).status).toBe(200);

@@ -16,13 +16,17 @@ export interface paths {
          *     cluster, a page at a time. "Group" and "project" mean the same thing:
          *     the group ID is the project ID.
          *
-         *     Order: Atlas does not document one. This description fixes the order a
-         *     conforming server uses so that paging is stable: newest `scheduledTime`
-         *     first, ties broken by `id` descending.
+         *     Order: the reference page says none. Real Atlas lists snapshots oldest
+         *     first (the recorded Flex listing in `spec/fidelity/` comes in ascending
+         *     `scheduledTime`, and ascending `id`), so a conforming server sends
+         *     ascending `scheduledTime`; breaking ties by ascending `id` is our choice,
+         *     so that paging is stable.
          *
-         *     MongoDB has deprecated this v1.0 endpoint; its successor is the Flex
-         *     cluster backup API
-         *     (`/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots`).
+         *     MongoDB has deprecated this v1.0 endpoint (sunset 2026-01-22, `x-sunset`);
+         *     its successor is the Flex cluster backup API
+         *     (`x-successor`). Deprecated Atlas resources answer with `Deprecation` and
+         *     `Sunset` headers (recorded on a deprecated v2 resource); whether this
+         *     v1.0 endpoint sends them is not recorded, so they are optional here.
          */
         get: operations["listSharedClusterBackups"];
         put?: never;
@@ -75,7 +79,11 @@ export interface components {
          */
         UtcDateTime: string;
         /**
-         * @description One backup snapshot of a shared-tier cluster.
+         * @description One backup snapshot of a shared-tier cluster. The reference page lists
+         *     `id`, `status`, `mongoDBVersion` and the three times; real replies add
+         *     `expiration`, and MongoDB's spec gives each snapshot its own `links`.
+         *     MongoDB's spec requires no field; the four required here are in every
+         *     example and recording.
          * @example {
          *       "finishTime": "2019-04-26T14:08:07Z",
          *       "id": "5cc310ace5dc7ce369814bc8",
@@ -96,6 +104,13 @@ export interface components {
             scheduledTime: components["schemas"]["UtcDateTime"];
             startTime?: components["schemas"]["UtcDateTime"];
             finishTime?: components["schemas"]["UtcDateTime"];
+            /**
+             * @description When Atlas deletes the snapshot. Every recorded snapshot has one (each
+             *     `scheduledTime` plus 8 days: Atlas keeps the last 8 daily snapshots).
+             */
+            expiration?: components["schemas"]["UtcDateTime"];
+            /** @description Links for this snapshot (MongoDB's spec; not seen in recordings). */
+            links?: components["schemas"]["Link"][];
         };
         /** @description A related URL, as in the Web Linking specification (RFC 8288). */
         Link: {
@@ -137,22 +152,31 @@ export interface components {
             /** @description What was wrong with it. */
             description: string;
         };
-        /** @description The body Atlas sends with every error. */
+        /**
+         * @description The body Atlas sends with an error. Only `error` is always there: the
+         *     recorded Digest 401s carry `error`, `reason` and `detail` and no
+         *     `errorCode` (later ones add `errorCode: UNEXPECTED_ERROR`). Field order
+         *     and indentation vary (some replies are pretty-printed).
+         */
         ApiError: {
             /** @description The HTTP status code. */
             error: number;
-            /** @description Atlas's machine-readable error code, e.g. `RESOURCE_NOT_FOUND`. */
-            errorCode: string;
-            /** @description What went wrong, for people. */
-            detail?: string;
-            /** @description The HTTP reason phrase. */
-            reason?: string;
-            /** @description The values the error is about, in the order `detail` mentions them. */
-            parameters?: unknown[];
-            /** @description For 400 errors, which request fields were refused. */
+            /** @description Atlas's machine-readable error code, e.g. `CLUSTER_NOT_FOUND`; the `X-Error-Code` header repeats it. */
+            errorCode?: string;
+            /** @description What went wrong, for people (MongoDB's spec allows null). */
+            detail?: string | null;
+            /** @description The HTTP reason phrase (MongoDB's spec allows null). */
+            reason?: string | null;
+            /**
+             * @description The values the error is about, in the order `detail` mentions them:
+             *     strings or numbers (MongoDB's rate-limit sample has both). Some
+             *     recorded replies send `null` instead of an array.
+             */
+            parameters?: (string | number)[] | null;
+            /** @description For some 400 errors, which request fields were refused (MongoDB's spec; no recorded reply has one). */
             badRequestDetail?: {
-                fields: components["schemas"]["BadRequestField"][];
-            };
+                fields?: components["schemas"]["BadRequestField"][];
+            } | null;
         };
         /** @description An error sent with `envelope=true`; the HTTP status is then 200 and `status` holds the real one. */
         ApiErrorEnvelope: {
@@ -162,16 +186,33 @@ export interface components {
         };
     };
     responses: {
-        /** @description A query or path parameter is not valid (`VALIDATION_ERROR`); `badRequestDetail` names it. */
+        /**
+         * @description Atlas refused the request. MongoDB's spec names `VALIDATION_ERROR` for
+         *     a bad parameter; Atlas's wording for this endpoint is not recorded.
+         *     Recorded 400s of other resources (e.g. `CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API`
+         *     for a Flex cluster used in a cluster API) show the shape.
+         */
         BadRequest: {
             headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description No credentials, wrong credentials, or an expired nonce (`stale=true` in the challenge); `NOT_AUTHORIZED`. */
+        /**
+         * @description No credentials, wrong credentials, or an expired nonce (`stale=true`):
+         *     the Digest challenge. The body is Atlas's recorded one, without
+         *     `errorCode` and without an `X-Error-Code` header; later recordings add
+         *     `errorCode: UNEXPECTED_ERROR` and indent the body. The reference page
+         *     shows `Content-Type: application/json;charset=ISO-8859-1` on this reply;
+         *     recent recordings send plain `application/json`.
+         */
         Unauthorized: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
@@ -181,18 +222,33 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The API key is valid but may not read this project, or the caller's IP address is not on the key's access list (`IP_ADDRESS_NOT_ON_ACCESS_LIST`, `USER_CANNOT_ACCESS_GROUP`). */
+        /**
+         * @description The key may not read this project. MongoDB's spec lists 403 for this
+         *     operation but no source names the codes Atlas sends with it, and no
+         *     reply is recorded. The example is the mock's own (`USER_CANNOT_ACCESS_GROUP`,
+         *     for a key limited to other projects).
+         */
         Forbidden: {
             headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description No such project (`GROUP_NOT_FOUND`), or no such cluster in it (`CLUSTER_NOT_FOUND`). */
+        /** @description No such project (`GROUP_NOT_FOUND`), or no such cluster in it (`CLUSTER_NOT_FOUND`), as recorded. */
         NotFound: {
             headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
@@ -214,42 +270,70 @@ export interface components {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description The project's token bucket is empty (`RATE_LIMITED`). Wait at least `Retry-After` seconds. */
+        /**
+         * @description The token bucket is empty. MongoDB's rate-limit documentation shows
+         *     `RATE_LIMITED_TOKEN_BUCKET` (its sample below); MongoDB's spec also
+         *     names `RATE_LIMITED`. No reply is recorded. Wait at least `Retry-After`
+         *     seconds when it is sent.
+         */
         TooManyRequests: {
             headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
                 "Retry-After": components["headers"]["Retry-After"];
                 "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                 "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Atlas failed (`UNEXPECTED_ERROR`), or gave up counting a deep result set (`TIMEOUT_WHILE_PAGING`; retry with `includeCount=false`). */
+        /**
+         * @description Atlas failed (`UNEXPECTED_ERROR`, MongoDB's spec). Atlas has also given
+         *     up counting a deep result set with `TIMEOUT_WHILE_PAGING` and advised
+         *     `includeCount=false` (mongodb/mongodb-atlas-cli issue 2691).
+         */
         InternalServerError: {
             headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                Deprecation: components["headers"]["Deprecation"];
+                Sunset: components["headers"]["Sunset"];
                 [name: string]: unknown;
             };
             content: {
                 "application/json": components["schemas"]["ApiError"];
             };
         };
-        /** @description Atlas is briefly unable to answer (`SERVICE_UNAVAILABLE`). Wait `Retry-After` seconds when given. */
+        /**
+         * @description Not an Atlas reply: no source shows Atlas itself sending 503. A proxy or
+         *     load balancer in front of Atlas can, with a body of its own (plain text
+         *     here), so clients must expect it; the mock's `503` fault imitates one.
+         */
         ServiceUnavailable: {
             headers: {
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ApiError"];
+                /** @example Service Unavailable */
+                "text/plain": string;
             };
         };
     };
     parameters: {
         /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
         groupId: string;
-        /** @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter or digit; then letters, digits and hyphens; at most 64 characters. */
+        /**
+         * @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter
+         *     or digit; then letters, digits and hyphens (the pattern is MongoDB's own).
+         *     The 64-character cap is our choice: MongoDB's spec gives this parameter
+         *     no maximum; we cap it where Atlas caps the names of the clusters it
+         *     creates, so a longer name could not name a cluster anyway.
+         */
         clusterName: string;
         /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
         snapshotId: string;
@@ -271,25 +355,50 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description How many requests the project's token bucket holds when full.
+         * @description How many requests the token bucket holds when full. Recorded Atlas
+         *     replies carry it (1200 on the Flex snapshot endpoints); MongoDB's
+         *     rate-limit documentation says it may be absent, so it is optional.
          * @example 4000
          */
         "RateLimit-Limit": number;
         /**
-         * @description How many requests the project's token bucket holds now.
+         * @description How many requests the token bucket holds now; optional, like `RateLimit-Limit`.
          * @example 3998
          */
         "RateLimit-Remaining": number;
         /**
-         * @description Seconds to wait before trying again.
+         * @description Seconds to wait before trying again (MongoDB's spec; may be absent).
          * @example 30
          */
         "Retry-After": number;
         /**
-         * @description The Digest challenge, e.g. `Digest realm="MMS Public API", domain="",
-         *     nonce="...", algorithm=MD5, qop="auth", stale=false`. `stale=true` means
-         *     the credentials were right but the nonce has expired.
-         * @example Digest realm="MMS Public API", domain="", nonce="OTAwZGYyYzQtZTA1Mi00ZDFiLWE5ZGMtZDJiZGFkOTE2Nzk4", algorithm=MD5, qop="auth", stale=false
+         * @description The error's `errorCode` again, as a header. Every recorded Atlas error
+         *     reply carries it except the Digest challenge (a 401).
+         * @example CLUSTER_NOT_FOUND
+         */
+        "X-Error-Code": string;
+        /**
+         * @description When the resource was deprecated, as an HTTP date. Recorded on a
+         *     deprecated Atlas resource (e.g. `Mon, 5 Aug 2024 00:00:00 GMT`, with a
+         *     one-digit day); optional here because no recording of this v1.0
+         *     endpoint shows it. The pattern also accepts `true`, the form of the
+         *     IETF draft that Prism sends for any deprecated operation.
+         */
+        Deprecation: string;
+        /**
+         * @description When the resource stops answering (RFC 8594), as an HTTP date; recorded
+         *     beside `Deprecation`. For this endpoint MongoDB's spec gives 2026-01-22.
+         */
+        Sunset: string;
+        /**
+         * @description The Digest challenge exactly as every recorded Atlas 401 writes it:
+         *     `Digest realm="MMS Public API", domain="", nonce="<32 characters of
+         *     A-Z a-z 0-9 + />", algorithm=MD5, qop="auth", stale=false`.
+         *     `stale=true` means the credentials were right but the nonce has expired
+         *     (RFC 7616). The reference page's example writes `op="auth"` where the
+         *     recordings have `qop="auth"`; the pattern accepts both, and a client
+         *     must answer either (without `qop`, the RFC 2069 form).
+         * @example Digest realm="MMS Public API", domain="", nonce="cqb42OksBJ8Mc7PHPckeu70AJ7SJudc6", algorithm=MD5, qop="auth", stale=false
          */
         "WWW-Authenticate": string;
     };
@@ -319,7 +428,13 @@ export interface operations {
             path: {
                 /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
                 groupId: components["parameters"]["groupId"];
-                /** @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter or digit; then letters, digits and hyphens; at most 64 characters. */
+                /**
+                 * @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter
+                 *     or digit; then letters, digits and hyphens (the pattern is MongoDB's own).
+                 *     The 64-character cap is our choice: MongoDB's spec gives this parameter
+                 *     no maximum; we cap it where Atlas caps the names of the clusters it
+                 *     creates, so a longer name could not name a cluster anyway.
+                 */
                 clusterName: components["parameters"]["clusterName"];
             };
             cookie?: never;
@@ -336,6 +451,8 @@ export interface operations {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -367,7 +484,13 @@ export interface operations {
             path: {
                 /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
                 groupId: components["parameters"]["groupId"];
-                /** @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter or digit; then letters, digits and hyphens; at most 64 characters. */
+                /**
+                 * @description Name of the M2 or M5 cluster whose snapshots to list. Starts with a letter
+                 *     or digit; then letters, digits and hyphens (the pattern is MongoDB's own).
+                 *     The 64-character cap is our choice: MongoDB's spec gives this parameter
+                 *     no maximum; we cap it where Atlas caps the names of the clusters it
+                 *     creates, so a longer name could not name a cluster anyway.
+                 */
                 clusterName: components["parameters"]["clusterName"];
                 /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
                 snapshotId: components["parameters"]["snapshotId"];

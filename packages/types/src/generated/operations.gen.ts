@@ -14,8 +14,8 @@ export const OPERATIONS = {
     path: "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots",
     /** The server URL's path: what a host needs in front of `path`. */
     basePath: "/api/atlas/v1.0",
-    /** The request's Accept: the media types of its 2xx bodies. */
-    accept: "application/json",
+    /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */
+    accept: "application/json, text/plain;q=0.5",
     paged: true,
     /** Each parameter's place, type and default, and its generated check (which also words its rule). */
     parameters: {
@@ -34,7 +34,7 @@ export const OPERATIONS = {
     path: "/groups/{groupId}/clusters/{clusterName}/backup/tenant/snapshots/{snapshotId}",
     /** The server URL's path: what a host needs in front of `path`. */
     basePath: "/api/atlas/v1.0",
-    /** The request's Accept: the media types of its 2xx bodies. */
+    /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */
     accept: "application/json",
     paged: false,
     /** Each parameter's place, type and default, and its generated check (which also words its rule). */
@@ -63,10 +63,11 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"],"503":["application/json"]},
+    responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"],"503":["text/plain"]},
     statuses: [200,400,401,403,404,429,500,503],
     deprecated: true,
     sunset: "2026-01-22",
+    successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots",
   },
   getSharedClusterBackup: {
     operationId: "getSharedClusterBackup",
@@ -83,6 +84,7 @@ export const OPERATION_DETAILS = {
     statuses: [200,400,401,403,404,429,500],
     deprecated: true,
     sunset: "2026-01-22",
+    successor: null,
   },
 } as const;
 

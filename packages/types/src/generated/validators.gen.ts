@@ -37,13 +37,15 @@ export function checkUtcDateTime(v: unknown, p = ""): Problem | undefined {
 /** components.schemas.TenantSnapshot: must be an object. */
 export function checkTenantSnapshot(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
-  for (const k of Object.keys(v)) if (!["id","status","mongoDBVersion","scheduledTime","startTime","finishTime"].includes(k)) return { path: `${p}.${k}`, problem: "is not a TenantSnapshot field" };
+  for (const k of Object.keys(v)) if (!["id","status","mongoDBVersion","scheduledTime","startTime","finishTime","expiration","links"].includes(k)) return { path: `${p}.${k}`, problem: "is not a TenantSnapshot field" };
   { const r = checkObjectId(v["id"], `${p}.id`); if (r) return r; }
   { const r = checkSnapshotStatus(v["status"], `${p}.status`); if (r) return r; }
   { const r = checkTenantSnapshot_1(v["mongoDBVersion"], `${p}.mongoDBVersion`); if (r) return r; }
   { const r = checkUtcDateTime(v["scheduledTime"], `${p}.scheduledTime`); if (r) return r; }
   if (v["startTime"] !== undefined) { const r = checkUtcDateTime(v["startTime"], `${p}.startTime`); if (r) return r; }
   if (v["finishTime"] !== undefined) { const r = checkUtcDateTime(v["finishTime"], `${p}.finishTime`); if (r) return r; }
+  if (v["expiration"] !== undefined) { const r = checkTenantSnapshot_2(v["expiration"], `${p}.expiration`); if (r) return r; }
+  if (v["links"] !== undefined) { const r = checkTenantSnapshot_3(v["links"], `${p}.links`); if (r) return r; }
   return undefined;
 }
 
@@ -51,8 +53,8 @@ export function checkTenantSnapshot(v: unknown, p = ""): Problem | undefined {
 export function checkLink(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["href","rel"].includes(k)) return { path: `${p}.${k}`, problem: "is not a Link field" };
-  { const r = checkLink_2(v["href"], `${p}.href`); if (r) return r; }
-  { const r = checkLink_3(v["rel"], `${p}.rel`); if (r) return r; }
+  { const r = checkLink_4(v["href"], `${p}.href`); if (r) return r; }
+  { const r = checkLink_5(v["rel"], `${p}.rel`); if (r) return r; }
   return undefined;
 }
 
@@ -60,10 +62,10 @@ export function checkLink(v: unknown, p = ""): Problem | undefined {
 export function checkTenantSnapshotPage(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["results","links","totalCount","status"].includes(k)) return { path: `${p}.${k}`, problem: "is not a TenantSnapshotPage field" };
-  { const r = checkTenantSnapshotPage_4(v["results"], `${p}.results`); if (r) return r; }
-  if (v["links"] !== undefined) { const r = checkTenantSnapshotPage_5(v["links"], `${p}.links`); if (r) return r; }
-  if (v["totalCount"] !== undefined) { const r = checkTenantSnapshotPage_6(v["totalCount"], `${p}.totalCount`); if (r) return r; }
-  if (v["status"] !== undefined) { const r = checkTenantSnapshotPage_7(v["status"], `${p}.status`); if (r) return r; }
+  { const r = checkTenantSnapshotPage_6(v["results"], `${p}.results`); if (r) return r; }
+  if (v["links"] !== undefined) { const r = checkTenantSnapshotPage_7(v["links"], `${p}.links`); if (r) return r; }
+  if (v["totalCount"] !== undefined) { const r = checkTenantSnapshotPage_8(v["totalCount"], `${p}.totalCount`); if (r) return r; }
+  if (v["status"] !== undefined) { const r = checkTenantSnapshotPage_9(v["status"], `${p}.status`); if (r) return r; }
   return undefined;
 }
 
@@ -71,7 +73,7 @@ export function checkTenantSnapshotPage(v: unknown, p = ""): Problem | undefined
 export function checkTenantSnapshotEnvelope(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["status","content"].includes(k)) return { path: `${p}.${k}`, problem: "is not a TenantSnapshotEnvelope field" };
-  { const r = checkTenantSnapshotEnvelope_8(v["status"], `${p}.status`); if (r) return r; }
+  { const r = checkTenantSnapshotEnvelope_10(v["status"], `${p}.status`); if (r) return r; }
   { const r = checkTenantSnapshot(v["content"], `${p}.content`); if (r) return r; }
   return undefined;
 }
@@ -80,8 +82,8 @@ export function checkTenantSnapshotEnvelope(v: unknown, p = ""): Problem | undef
 export function checkBadRequestField(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["field","description"].includes(k)) return { path: `${p}.${k}`, problem: "is not a BadRequestField field" };
-  { const r = checkBadRequestField_9(v["field"], `${p}.field`); if (r) return r; }
-  { const r = checkBadRequestField_10(v["description"], `${p}.description`); if (r) return r; }
+  { const r = checkBadRequestField_11(v["field"], `${p}.field`); if (r) return r; }
+  { const r = checkBadRequestField_12(v["description"], `${p}.description`); if (r) return r; }
   return undefined;
 }
 
@@ -89,12 +91,12 @@ export function checkBadRequestField(v: unknown, p = ""): Problem | undefined {
 export function checkApiError(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["error","errorCode","detail","reason","parameters","badRequestDetail"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiError field" };
-  { const r = checkApiError_11(v["error"], `${p}.error`); if (r) return r; }
-  { const r = checkApiError_12(v["errorCode"], `${p}.errorCode`); if (r) return r; }
-  if (v["detail"] !== undefined) { const r = checkApiError_13(v["detail"], `${p}.detail`); if (r) return r; }
-  if (v["reason"] !== undefined) { const r = checkApiError_14(v["reason"], `${p}.reason`); if (r) return r; }
-  if (v["parameters"] !== undefined) { const r = checkApiError_15(v["parameters"], `${p}.parameters`); if (r) return r; }
-  if (v["badRequestDetail"] !== undefined) { const r = checkApiError_16(v["badRequestDetail"], `${p}.badRequestDetail`); if (r) return r; }
+  { const r = checkApiError_13(v["error"], `${p}.error`); if (r) return r; }
+  if (v["errorCode"] !== undefined) { const r = checkApiError_14(v["errorCode"], `${p}.errorCode`); if (r) return r; }
+  if (v["detail"] !== undefined) { const r = checkApiError_15(v["detail"], `${p}.detail`); if (r) return r; }
+  if (v["reason"] !== undefined) { const r = checkApiError_16(v["reason"], `${p}.reason`); if (r) return r; }
+  if (v["parameters"] !== undefined) { const r = checkApiError_17(v["parameters"], `${p}.parameters`); if (r) return r; }
+  if (v["badRequestDetail"] !== undefined) { const r = checkApiError_21(v["badRequestDetail"], `${p}.badRequestDetail`); if (r) return r; }
   return undefined;
 }
 
@@ -102,7 +104,7 @@ export function checkApiError(v: unknown, p = ""): Problem | undefined {
 export function checkApiErrorEnvelope(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["status","content"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiErrorEnvelope field" };
-  { const r = checkApiErrorEnvelope_18(v["status"], `${p}.status`); if (r) return r; }
+  { const r = checkApiErrorEnvelope_23(v["status"], `${p}.status`); if (r) return r; }
   { const r = checkApiError(v["content"], `${p}.content`); if (r) return r; }
   return undefined;
 }
@@ -160,92 +162,125 @@ function checkTenantSnapshot_1(v: unknown, p = ""): Problem | undefined {
   return undefined;
 }
 
-function checkLink_2(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+function checkTenantSnapshot_2(v: unknown, p = ""): Problem | undefined {
+  { const r = checkUtcDateTime(v, p); if (r) return r; }
   return undefined;
 }
 
-function checkLink_3(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string" || v.length < 1) return { path: p, problem: "must be a non-empty string" };
-  return undefined;
-}
-
-function checkTenantSnapshotPage_4(v: unknown, p = ""): Problem | undefined {
-  if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
-  for (let i = 0; i < v.length; i++) { const r = checkTenantSnapshot(v[i], `${p}[${i}]`); if (r) return r; }
-  return undefined;
-}
-
-function checkTenantSnapshotPage_5(v: unknown, p = ""): Problem | undefined {
+function checkTenantSnapshot_3(v: unknown, p = ""): Problem | undefined {
   if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
   for (let i = 0; i < v.length; i++) { const r = checkLink(v[i], `${p}[${i}]`); if (r) return r; }
   return undefined;
 }
 
+function checkLink_4(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string" || !URL.canParse(v)) return { path: p, problem: "must be an absolute URL" };
+  return undefined;
+}
+
+function checkLink_5(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string" || v.length < 1) return { path: p, problem: "must be a non-empty string" };
+  return undefined;
+}
+
 function checkTenantSnapshotPage_6(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isSafeInteger(v) || (v as number) < 0) return { path: p, problem: "must be an integer of at least 0" };
+  if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
+  for (let i = 0; i < v.length; i++) { const r = checkTenantSnapshot(v[i], `${p}[${i}]`); if (r) return r; }
   return undefined;
 }
 
 function checkTenantSnapshotPage_7(v: unknown, p = ""): Problem | undefined {
+  if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
+  for (let i = 0; i < v.length; i++) { const r = checkLink(v[i], `${p}[${i}]`); if (r) return r; }
+  return undefined;
+}
+
+function checkTenantSnapshotPage_8(v: unknown, p = ""): Problem | undefined {
+  if (!Number.isSafeInteger(v) || (v as number) < 0) return { path: p, problem: "must be an integer of at least 0" };
+  return undefined;
+}
+
+function checkTenantSnapshotPage_9(v: unknown, p = ""): Problem | undefined {
   if (!Number.isSafeInteger(v) || (v as number) < 100 || (v as number) > 599) return { path: p, problem: "must be an integer from 100 to 599" };
   return undefined;
 }
 
-function checkTenantSnapshotEnvelope_8(v: unknown, p = ""): Problem | undefined {
+function checkTenantSnapshotEnvelope_10(v: unknown, p = ""): Problem | undefined {
   if (!Number.isSafeInteger(v)) return { path: p, problem: "must be one of 200" };
   return undefined;
 }
 
-function checkBadRequestField_9(v: unknown, p = ""): Problem | undefined {
+function checkBadRequestField_11(v: unknown, p = ""): Problem | undefined {
   if (typeof v !== "string") return { path: p, problem: "must be a string" };
   return undefined;
 }
 
-function checkBadRequestField_10(v: unknown, p = ""): Problem | undefined {
+function checkBadRequestField_12(v: unknown, p = ""): Problem | undefined {
   if (typeof v !== "string") return { path: p, problem: "must be a string" };
-  return undefined;
-}
-
-function checkApiError_11(v: unknown, p = ""): Problem | undefined {
-  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
-  return undefined;
-}
-
-function checkApiError_12(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string" || !/^[A-Z][A-Z0-9_]*$/.test(v)) return { path: p, problem: "must be a string matching ^[A-Z][A-Z0-9_]*$" };
   return undefined;
 }
 
 function checkApiError_13(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }
 
 function checkApiError_14(v: unknown, p = ""): Problem | undefined {
-  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  if (typeof v !== "string" || !/^[A-Z][A-Z0-9_]*$/.test(v)) return { path: p, problem: "must be a string matching ^[A-Z][A-Z0-9_]*$" };
   return undefined;
 }
 
 function checkApiError_15(v: unknown, p = ""): Problem | undefined {
-  if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
+  if (v === null) return undefined;
+  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  return undefined;
+}
+
+function checkApiError_16(v: unknown, p = ""): Problem | undefined {
+  if (v === null) return undefined;
+  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  return undefined;
+}
+
+function checkApiError_19(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string") return { path: p, problem: "must be a string" };
+  return undefined;
+}
+
+function checkApiError_20(v: unknown, p = ""): Problem | undefined {
+  if ((typeof v !== "number" || !Number.isFinite(v))) return { path: p, problem: "must be a number" };
+  return undefined;
+}
+
+function checkApiError_18(v: unknown, p = ""): Problem | undefined {
+  { const rs = [checkApiError_19(v, p), checkApiError_20(v, p)];
+    if (rs.some((r) => r === undefined)) return undefined;
+    return rs.reduce((a, b) => ((b as Problem).path.length > (a as Problem).path.length ? b : a)); }
   return undefined;
 }
 
 function checkApiError_17(v: unknown, p = ""): Problem | undefined {
+  if (v === null) return undefined;
+  if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
+  for (let i = 0; i < v.length; i++) { const r = checkApiError_18(v[i], `${p}[${i}]`); if (r) return r; }
+  return undefined;
+}
+
+function checkApiError_22(v: unknown, p = ""): Problem | undefined {
   if (!Array.isArray(v)) return { path: p, problem: "must be an array" };
   for (let i = 0; i < v.length; i++) { const r = checkBadRequestField(v[i], `${p}[${i}]`); if (r) return r; }
   return undefined;
 }
 
-function checkApiError_16(v: unknown, p = ""): Problem | undefined {
+function checkApiError_21(v: unknown, p = ""): Problem | undefined {
+  if (v === null) return undefined;
   if (!isObject(v)) return { path: p, problem: "must be an object" };
   for (const k of Object.keys(v)) if (!["fields"].includes(k)) return { path: `${p}.${k}`, problem: "is not an ApiError field" };
-  { const r = checkApiError_17(v["fields"], `${p}.fields`); if (r) return r; }
+  if (v["fields"] !== undefined) { const r = checkApiError_22(v["fields"], `${p}.fields`); if (r) return r; }
   return undefined;
 }
 
-function checkApiErrorEnvelope_18(v: unknown, p = ""): Problem | undefined {
+function checkApiErrorEnvelope_23(v: unknown, p = ""): Problem | undefined {
   if (!Number.isSafeInteger(v) || (v as number) < 400 || (v as number) > 599) return { path: p, problem: "must be an integer from 400 to 599" };
   return undefined;
 }
