@@ -25,16 +25,37 @@ import {
   validateSnapshotParams,
 } from "./validate.js";
 
+/** Atlas's OAuth 2.0 token endpoint for service accounts, on the API's host. */
+const OAUTH_TOKEN_PATH = "/api/oauth/token";
+
+/** A fetch whose implementation is imported on its first call. */
+function lazyFetch(load: () => Promise<FetchLike>): FetchLike {
+  let loaded: Promise<FetchLike> | undefined;
+  return async (input, init) => (await (loaded ??= load()))(input, init);
+}
+
 /** The operations the operation table marks as paged. */
 type PagedOperationId = {
   [Id in OperationId]: (typeof OPERATIONS)[Id]["paged"] extends true ? Id : never;
 }[OperationId];
 
-export interface AtlasClientOptions {
+/**
+ * Exactly one pair of credentials (checked when the client is made): an API key,
+ * signed in with HTTP Digest as the reference page documents, or a service
+ * account, signed in with OAuth 2.0 client credentials as MongoDB now recommends.
+ */
+export interface AtlasClientOptions extends AtlasClientSettings {
   /** Programmatic API public key (the Digest username). */
-  publicKey: string;
+  publicKey?: string;
   /** Programmatic API private key (the Digest password). Held in a closure, never in a property. */
-  privateKey: string;
+  privateKey?: string;
+  /** A service account's client ID. */
+  clientId?: string;
+  /** A service account's client secret. Held in a closure, never in a property. */
+  clientSecret?: string;
+}
+
+export interface AtlasClientSettings {
   /**
    * The host, default `https://cloud.mongodb.com`; each operation adds its base path from the spec.
    * The old form with the base path (`https://cloud.mongodb.com/api/atlas/v1.0`) still works.
@@ -111,14 +132,32 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const { logger, signal, retry } = options;
   const concurrency = options.concurrency ?? 8;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-  const digestFetch = createDigestFetch({
-    username: options.publicKey,
-    password: options.privateKey,
-    fetch: createEnvelopeFetch(options.fetch ?? ((input, init) => globalThis.fetch(input, init)), maxResponseBytes),
-    logger,
-    maxResponseBytes,
-  });
-  const layeredFetch = createRetryFetch(digestFetch, {
+  const host = hostOf(options.baseUrl ?? DEFAULT_HOST);
+  const callerFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const envelopeFetch = createEnvelopeFetch(callerFetch, maxResponseBytes);
+  const { clientId, clientSecret } = options;
+  const authFetch =
+    clientId !== undefined && clientSecret !== undefined
+      ? // Loaded on first use: an app that signs in with an API key never downloads it.
+        lazyFetch(async () =>
+          (await import("./service-account/create-service-account-fetch.js")).createServiceAccountFetch({
+            clientId,
+            clientSecret,
+            tokenUrl: `${host}${OAUTH_TOKEN_PATH}`,
+            fetch: envelopeFetch,
+            tokenFetch: callerFetch,
+            logger,
+            maxResponseBytes,
+          }),
+        )
+      : createDigestFetch({
+          username: options.publicKey as string,
+          password: options.privateKey as string,
+          fetch: envelopeFetch,
+          logger,
+          maxResponseBytes,
+        });
+  const layeredFetch = createRetryFetch(authFetch, {
     maxRetries: options.maxRetries ?? 2,
     timeoutMs: options.timeoutMs ?? 60_000,
     baseDelayMs: retry?.baseDelayMs ?? 500,
@@ -130,7 +169,6 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   });
 
   // One openapi-fetch instance: middleware a caller adds with atlas.use() also sees the helpers' requests.
-  const host = hostOf(options.baseUrl ?? DEFAULT_HOST);
   // atlas.GET's paths are relative to the spec's server, as the generated `paths` type says.
   const client = createClient<paths>({ baseUrl: host + new URL(DEFAULT_BASE_URL).pathname, fetch: layeredFetch });
   const call = createOperationCaller(client, host);

@@ -2,6 +2,7 @@
 export {
   type AtlasClient,
   type AtlasClientOptions,
+  type AtlasClientSettings,
   createAtlasClient,
   type GetTenantSnapshotParams,
   type IterateTenantSnapshotsParams,

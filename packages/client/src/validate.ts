@@ -9,6 +9,7 @@ const int =
   (v: unknown) =>
     Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 const text = (v: unknown) => typeof v === "string" && v !== "";
+const ascii = (v: unknown) => typeof v === "string" && /^[\x20-\x7e]+$/.test(v);
 const positive: Rule = [int(1), "must be a positive integer"];
 // Otherwise a raw TypeError from AbortSignal.any or Request, at the first request.
 const signal: Rule = [(v) => v instanceof AbortSignal, "must be an AbortSignal"];
@@ -18,13 +19,15 @@ const CALL_RULES: Record<string, Rule> = { concurrency: positive, signal };
 
 const CLIENT_RULES: Record<string, Rule> = {
   // It goes into the Authorization header as is: no line breaks, nothing a header cannot carry.
-  publicKey: [
-    (v) => typeof v === "string" && /^[\x20-\x7e]+$/.test(v),
-    "must be a non-empty string of printable ASCII characters",
-    true,
-  ],
+  publicKey: [ascii, "must be a non-empty string of printable ASCII characters"],
   // Hashed as UTF-8, never sent: any characters will do.
-  privateKey: [text, "must be a non-empty string", true],
+  privateKey: [text, "must be a non-empty string"],
+  // A service account's pair goes into HTTP Basic as UTF-8, so any characters will do but ':' in the id.
+  clientId: [
+    (v) => ascii(v) && !(v as string).includes(":"),
+    "must be a non-empty string of printable ASCII characters without ':'",
+  ],
+  clientSecret: [text, "must be a non-empty string"],
   baseUrl: [
     (v) =>
       text(v) &&
@@ -32,7 +35,7 @@ const CLIENT_RULES: Record<string, Rule> = {
       URL.canParse(v as string) &&
       !new URL(v as string).username &&
       !new URL(v as string).password,
-    "must be an absolute http(s) URL without user:password@ (the keys go in publicKey and privateKey)",
+    "must be an absolute http(s) URL without user:password@ (credentials go in publicKey and privateKey, or clientId and clientSecret)",
   ],
   maxRetries: [int(0), "must be an integer >= 0"],
   timeoutMs: [int(1, 2 ** 31 - 1), "must be a whole number of milliseconds from 1 to 2147483647 (about 24.8 days)"],
@@ -44,7 +47,7 @@ const CLIENT_RULES: Record<string, Rule> = {
 
 /** Never echo the private key, not even a malformed one, nor the user:password of a URL. */
 function shown(argument: string, value: unknown): unknown {
-  if (argument === "privateKey") return "[redacted]";
+  if (argument === "privateKey" || argument === "clientSecret") return "[redacted]";
   if (argument === "baseUrl" && typeof value === "string")
     return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
   return value;
@@ -120,4 +123,32 @@ export const validateSnapshotParams = (params: object | undefined) =>
   validateOperationParams("listSharedClusterBackups", params);
 
 /** Throws AtlasValidationError for the first bad client option. */
-export const validateClientOptions = (options: object | undefined) => check(options ?? {}, CLIENT_RULES);
+/** The two ways to sign in: an API key (HTTP Digest) or a service account (OAuth 2.0). */
+const CREDENTIAL_PAIRS = [
+  ["publicKey", "privateKey"],
+  ["clientId", "clientSecret"],
+] as const;
+
+export function validateClientOptions(options: object | undefined): void {
+  const values = (options ?? {}) as Record<string, unknown>;
+  const given = CREDENTIAL_PAIRS.filter((pair) => pair.some((name) => values[name] !== undefined));
+  const pair = given[0];
+  if (given.length !== 1 || !pair) {
+    throw new AtlasValidationError(
+      "credentials",
+      "[redacted]",
+      `${given.length === 0 ? "are missing" : "are given twice"}: pass exactly one pair, publicKey and privateKey (an API key) or clientId and clientSecret (a service account)`,
+    );
+  }
+  for (const name of pair) {
+    if (values[name] === undefined) {
+      const rule = CLIENT_RULES[name]?.[1];
+      throw new AtlasValidationError(
+        name,
+        shown(name, undefined),
+        `${rule} (it goes with ${pair.find((n) => n !== name)})`,
+      );
+    }
+  }
+  check(values, CLIENT_RULES);
+}

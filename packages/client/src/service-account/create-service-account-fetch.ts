@@ -1,4 +1,6 @@
 import { AtlasApiError, AtlasError, AtlasResponseError } from "../errors.js";
+import { readBodyText } from "../read-body.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-too-large-error.js";
 import type { FetchLike, Logger } from "../types.js";
 
 export interface ServiceAccountFetchOptions {
@@ -8,8 +10,12 @@ export interface ServiceAccountFetchOptions {
   clientSecret: string;
   /** Atlas's token endpoint, e.g. `https://cloud.mongodb.com/api/oauth/token`. */
   tokenUrl: string;
-  /** The fetch to wrap, also used for the token request; default `globalThis.fetch`. */
+  /** The fetch to wrap; default `globalThis.fetch`. */
   fetch?: FetchLike;
+  /** The fetch for the token request; default `fetch`. */
+  tokenFetch?: FetchLike;
+  /** Largest token reply read; default 4 MiB. */
+  maxResponseBytes?: number;
   logger?: Logger;
   /** The clock, for tests; default `Date.now`. */
   now?: () => number;
@@ -41,15 +47,17 @@ interface Token {
 export function createServiceAccountFetch(options: ServiceAccountFetchOptions): FetchLike {
   const { tokenUrl, logger, now = Date.now } = options;
   const send: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const sendToken = options.tokenFetch ?? send;
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const basic = `Basic ${base64(`${options.clientId}:${options.clientSecret}`)}`;
   const tokenPath = new URL(tokenUrl).pathname;
   let token: Token | undefined;
   let pending: Promise<Token | Response> | undefined;
 
   /** One token request at a time; the others wait for it. A Response is the endpoint's own failure. */
-  async function requestToken(): Promise<Token | Response> {
+  async function requestToken(signal: AbortSignal): Promise<Token | Response> {
     const issuedAt = now();
-    const response = await send(
+    const response = await sendToken(
       new Request(tokenUrl, {
         method: "POST",
         headers: {
@@ -61,9 +69,11 @@ export function createServiceAccountFetch(options: ServiceAccountFetchOptions): 
         credentials: "omit",
         // The client secret must never follow a redirect to another server.
         redirect: "manual",
+        // The call that asked first bounds it; a waiter that gives up on its own stops waiting only.
+        signal,
       }),
     );
-    const text = await response.text().catch(() => "");
+    const text = await readBodyText(response, { signal, maxBytes, request: () => `POST ${tokenPath}` });
     if (response.status === 429 || response.status >= 500) return new Response(text, response);
     if (!response.ok) {
       logger?.warn?.("Atlas refused the service account's client credentials", { status: response.status });
@@ -87,7 +97,7 @@ export function createServiceAccountFetch(options: ServiceAccountFetchOptions): 
 
   async function currentToken(signal: AbortSignal, stale?: Token): Promise<Token | Response> {
     if (token && token !== stale && now() < token.renewAt) return token;
-    pending ??= requestToken()
+    pending ??= requestToken(signal)
       .then((result) => {
         if (!(result instanceof Response)) token = result;
         return result;
