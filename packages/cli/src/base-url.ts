@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL } from "@atlas-snapshots/types";
+import { BASE_PATHS, DEFAULT_BASE_URL } from "@atlas-snapshots/types";
 import { UsageError } from "./usage-error.js";
 
 /** The API's base path, from the spec's server URL: `/api/atlas/v1.0`. */
@@ -6,8 +6,9 @@ export const API_BASE_PATH = new URL(DEFAULT_BASE_URL).pathname;
 
 /**
  * An Atlas base URL from `--base-url`, `MONGODB_ATLAS_OPS_MANAGER_URL` or a
- * profile's `ops_manager_url`: the host alone (`https://cloud.mongodb.com`, as
- * the Atlas CLI takes it) gets the API's base path; a URL with a path is kept.
+ * profile's `ops_manager_url`, checked and passed on as given: the client's
+ * `baseUrl` rule (the host, each operation adding its base path from the spec;
+ * the old form with /api/atlas/v1.0 still accepted) is the one rule.
  */
 export function normalizeBaseUrl(text: string, source: string): string {
   if (!(/^https?:\/\/[^/]/i.test(text) && URL.canParse(text))) {
@@ -22,9 +23,8 @@ export function normalizeBaseUrl(text: string, source: string): string {
       `${source} must be an absolute http(s) URL without user:password@ (the keys go in MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY)`,
     );
   }
-  const path = url.pathname.replace(/\/+$/, "");
-  return `${url.origin}${path === "" ? API_BASE_PATH : path}`;
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
-/** A request path under Atlas's API base; a 404 elsewhere says more about --base-url than about the project. */
-export const isAtlasApiPath = (path: string): boolean => path.startsWith(`${API_BASE_PATH}/`);
+/** A request path under one of the spec's base paths; a 404 elsewhere says more about --base-url than about the project. */
+export const isAtlasApiPath = (path: string): boolean => BASE_PATHS.some((base) => path.startsWith(`${base}/`));

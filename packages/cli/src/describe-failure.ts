@@ -51,7 +51,9 @@ export function describeFailure(error: unknown): Failure {
         hint: "the 404 carries no Atlas error code: check that --base-url points at Atlas (the host alone, https://cloud.mongodb.com, is enough)",
       };
     }
-    return { code: EXIT.notFound, message, hint: "check --projectId/--group and --clusterName/--cluster" };
+    // describe's request names a snapshot too; the body's parameters say which id Atlas did not find.
+    const snapshot = /\/snapshots\/[^/?]+/.test(error.url ?? "") ? "SNAPSHOT_ID, " : "";
+    return { code: EXIT.notFound, message, hint: `check ${snapshot}--projectId/--group and --clusterName/--cluster` };
   }
   if (error instanceof AtlasRateLimitError) {
     const wait = error.retryAfter === undefined ? "" : ` (Atlas asked to wait ${formatDuration(error.retryAfter)})`;

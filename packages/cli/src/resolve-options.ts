@@ -1,7 +1,7 @@
 import {
-  CLUSTER_NAME_MAX_LENGTH,
-  CLUSTER_NAME_PATTERN,
-  GROUP_ID_PATTERN,
+  checkParamClusterName,
+  checkParamGroupId,
+  checkParamSnapshotId,
   ITEMS_PER_PAGE_MAX,
   ITEMS_PER_PAGE_MIN,
   QUERY_DEFAULTS,
@@ -29,6 +29,9 @@ export const EXAMPLE_CLUSTER_NAME = "M2AWS";
 
 export const OUTPUT_FORMATS = ["table", "json", "json-raw", "ndjson", "csv"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** describe prints one snapshot: json-raw (one page as sent) has no meaning there. */
+export const DESCRIBE_OUTPUT_FORMATS = ["table", "json", "ndjson", "csv"] as const satisfies readonly OutputFormat[];
+export type DescribeOutputFormat = (typeof DESCRIBE_OUTPUT_FORMATS)[number];
 
 export const DEFAULT_MAX_AGE = "26h";
 export const DEFAULT_TIMEOUT = "60s";
@@ -44,7 +47,7 @@ export interface ConnectionOptions {
   /** Start the embedded mock server (also implied by --mock-data). */
   mock: boolean;
   mockDataFile?: string;
-  /** Normalized: the host alone gets the API's base path. */
+  /** Checked, passed on as given: the client takes the host alone or with /api/atlas/v1.0. */
   baseUrl?: string;
   /** The API key (not with --mock, which uses the mock's own). */
   credentials?: Credentials;
@@ -64,6 +67,11 @@ export interface ListOptions extends ConnectionOptions {
   statuses: SnapshotStatus[];
   sinceMs?: number;
   output: OutputFormat;
+}
+
+export interface DescribeOptions extends ConnectionOptions {
+  snapshotId: string;
+  output: DescribeOutputFormat;
 }
 
 export interface CheckOptions extends ConnectionOptions {
@@ -145,16 +153,13 @@ export async function resolveConnection(values: OptionValues, terminal: Terminal
   if (clusterName === undefined) {
     throw new UsageError("missing --clusterName NAME (or -c: the M2/M5 cluster's name; or try --mock)");
   }
-  if (!new RegExp(GROUP_ID_PATTERN).test(groupId)) {
-    throw new UsageError(
-      `${group?.source ?? "--group"} ${JSON.stringify(groupId.slice(0, 80))} must be a project id: 24 lowercase hexadecimal characters`,
-    );
+  // The spec's rules and words (generated), as the client and the mock give them.
+  const badGroup = checkParamGroupId(groupId);
+  if (badGroup) {
+    throw new UsageError(`${group?.source ?? "--group"} ${JSON.stringify(groupId.slice(0, 80))} ${badGroup.problem}`);
   }
-  if (!new RegExp(CLUSTER_NAME_PATTERN).test(clusterName) || clusterName.length > CLUSTER_NAME_MAX_LENGTH) {
-    throw new UsageError(
-      `--cluster ${JSON.stringify(clusterName.slice(0, 80))} must be a cluster name: letters, digits and hyphens, starting with a letter or digit, at most ${CLUSTER_NAME_MAX_LENGTH} characters`,
-    );
-  }
+  const badCluster = checkParamClusterName(clusterName);
+  if (badCluster) throw new UsageError(`--cluster ${JSON.stringify(clusterName.slice(0, 80))} ${badCluster.problem}`);
   const base = mock
     ? undefined
     : pick(values, "base-url", "--base-url", env, OPS_MANAGER_URL_VAR, profile, "ops_manager_url");
@@ -195,23 +200,29 @@ function resolveStatuses(values: readonly string[]): SnapshotStatus[] {
 }
 
 /** `-o`, else MONGODB_ATLAS_OUTPUT, else the profile's `output`; the Atlas CLI's `plaintext` is our table. */
-function resolveOutput(values: OptionValues, env: NodeJS.ProcessEnv, profile: AtlasProfile | undefined): OutputFormat {
+function resolveOutput<Format extends OutputFormat>(
+  values: OptionValues,
+  env: NodeJS.ProcessEnv,
+  profile: AtlasProfile | undefined,
+  formats: readonly Format[],
+  command = "",
+): Format {
   const chosen = pick(values, "output", "--output", env, OUTPUT_VAR, profile, "output");
   const output = (chosen?.value ?? "table").toLowerCase();
-  if (output === "plaintext" && chosen?.source !== "--output") return "table";
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(output)) {
+  if (output === "plaintext" && chosen?.source !== "--output") return "table" as Format;
+  if (!(formats as readonly string[]).includes(output)) {
     throw new UsageError(
-      `${chosen?.source} ${JSON.stringify(chosen?.value.slice(0, 40))} is not an output format of atlas-snapshots; use ${OUTPUT_FORMATS.join(", ")}`,
+      `${chosen?.source} ${JSON.stringify(chosen?.value.slice(0, 40))} is not an output format of atlas-snapshots${command && ` ${command}`}; use ${formats.join(", ")}`,
     );
   }
-  return output as OutputFormat;
+  return output as Format;
 }
 
 export async function resolveListOptions(values: OptionValues, terminal: Terminal): Promise<ListOptions> {
   const connection = await resolveConnection(values, terminal);
   const page = textValue(values, "page");
   if (flagValue(values, "all") && page !== undefined) throw new UsageError("use either --all or --page N, not both");
-  const output = resolveOutput(values, terminal.env, connection.profile);
+  const output = resolveOutput(values, terminal.env, connection.profile, OUTPUT_FORMATS);
   const statuses = resolveStatuses(listValue(values, "status"));
   const since = textValue(values, "since");
   if (output === "json-raw" && (flagValue(values, "all") || statuses.length > 0 || since !== undefined)) {
@@ -231,6 +242,23 @@ export async function resolveListOptions(values: OptionValues, terminal: Termina
     statuses,
     sinceMs: since === undefined ? undefined : parseSince(since),
     output,
+  };
+}
+
+/** describe's SNAPSHOT_ID, checked by the spec's rule before anything is read or sent. */
+export async function resolveDescribeOptions(
+  values: OptionValues,
+  positionals: readonly string[],
+  terminal: Terminal,
+): Promise<DescribeOptions> {
+  const [snapshotId = ""] = positionals;
+  const bad = checkParamSnapshotId(snapshotId);
+  if (bad) throw new UsageError(`SNAPSHOT_ID ${JSON.stringify(snapshotId.slice(0, 80))} ${bad.problem}`);
+  const connection = await resolveConnection(values, terminal);
+  return {
+    ...connection,
+    snapshotId,
+    output: resolveOutput(values, terminal.env, connection.profile, DESCRIBE_OUTPUT_FORMATS, "describe"),
   };
 }
 

@@ -8,7 +8,7 @@ const EXIT_CODE_LINES = [
   /^ {2}1 {2}check failed/m,
   /^ {2}2 {2}usage error/m,
   /^ {2}3 {2}authentication/m,
-  /^ {2}4 {2}project or cluster not found/m,
+  /^ {2}4 {2}project, cluster or snapshot not found/m,
   /^ {2}5 {2}rate limited/m,
   /^ {2}6 {2}network error, timeout, or Atlas server error/m,
   /^ {2}7 {2}unexpected error/m,
@@ -36,6 +36,7 @@ describe("help and version", () => {
     ["check", ["check", "-h"]],
     ["check", ["help", "check"]],
     ["watch", ["watch", "--help"]],
+    ["describe", ["describe", "--help"]],
   ] as const)(
     "%s help documents its usage line, exactly the options it takes and the exit codes",
     async (name, args) => {

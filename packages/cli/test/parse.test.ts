@@ -64,7 +64,7 @@ describe("parseCommandLine, from the commands' declarations", () => {
     [
       "unknown command",
       ["frobnicate"],
-      'unknown command "frobnicate"; use one of list, check, watch, completion, help',
+      'unknown command "frobnicate"; use one of list, describe, check, watch, completion, help',
     ],
   ])("%s", (_name, args, message) => {
     const error = usageError(args);

@@ -72,7 +72,11 @@ describe("resolveListOptions", () => {
   it.each([
     ["missing --group", [], /missing the project id: give --projectId ID/],
     ["missing --cluster", ["-g", GROUP], /missing --clusterName NAME/],
-    ["group not hex", ["-g", "not-a-group", "-c", "x"], /--group "not-a-group" must be a project id/],
+    [
+      "group not hex",
+      ["-g", "not-a-group", "-c", "x"],
+      /--group "not-a-group" must be 24 lowercase hexadecimal characters/,
+    ],
     ["group upper case", ["-g", GROUP.toUpperCase(), "-c", "x"], /--group/],
     ["cluster with slash", ["-g", GROUP, "-c", "a/b"], /--cluster "a\/b"/],
     ["cluster with dots", ["-g", GROUP, "-c", ".."], /--cluster/],
@@ -113,11 +117,12 @@ describe("resolveListOptions", () => {
     expect((await list("--mock", "--timeout", "1m30s250ms")).timeoutMs).toBe(90_250);
   });
 
-  it("takes the host alone as --base-url and adds Atlas's API path; keeps a URL with a path", async () => {
+  it("passes --base-url on as given (a trailing slash dropped): the host alone, or with a path", async () => {
     const base = async (url: string) =>
       (await resolveListOptions(values(["list", "-g", GROUP, "-c", "x", "--base-url", url]), terminal)).baseUrl;
-    expect(await base("https://cloud.mongodb.com")).toBe("https://cloud.mongodb.com/api/atlas/v1.0");
-    expect(await base("https://cloud.mongodb.com/")).toBe("https://cloud.mongodb.com/api/atlas/v1.0");
+    // Passed on for the client, whose baseUrl is the host (it adds each operation's base path).
+    expect(await base("https://cloud.mongodb.com")).toBe("https://cloud.mongodb.com");
+    expect(await base("https://cloud.mongodb.com/")).toBe("https://cloud.mongodb.com");
     expect(await base("http://127.0.0.1:8080/api/atlas/v1.0/")).toBe("http://127.0.0.1:8080/api/atlas/v1.0");
     expect(await base("http://127.0.0.1:8080/proxy/atlas")).toBe("http://127.0.0.1:8080/proxy/atlas");
   });

@@ -4,6 +4,7 @@ import type { Terminal } from "../terminal.js";
 /** Where an option appears in a command's help. */
 export type Section =
   | "What to list"
+  | "What to print"
   | "What to check"
   | "Watching"
   | "Where to read from"

@@ -4,6 +4,7 @@ export const BIN = "atlas-snapshots";
 const INDENT = 26;
 const SECTIONS: readonly Section[] = [
   "What to list",
+  "What to print",
   "What to check",
   "Watching",
   "Where to read from",

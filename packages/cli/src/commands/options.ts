@@ -8,6 +8,7 @@ import {
   DEFAULT_TIMEOUT,
   DEFAULT_WATCH_INTERVAL,
   DEFAULT_WATCH_TIMEOUT,
+  DESCRIBE_OUTPUT_FORMATS,
   EXAMPLE_CLUSTER_NAME,
   EXAMPLE_GROUP_ID,
   OPS_MANAGER_URL_VAR,
@@ -192,6 +193,26 @@ export const LIST_OPTIONS: readonly OptionSpec[] = [
     env: OUTPUT_VAR,
     choices: OUTPUT_FORMATS,
     section: "What to list",
+  },
+];
+
+/** describe's --output: list's formats that make sense for one snapshot. */
+export const DESCRIBE_OPTIONS: readonly OptionSpec[] = [
+  {
+    name: "output",
+    short: "o",
+    type: "string",
+    placeholder: "FORMAT",
+    description: [
+      "table: one aligned row, status coloured on a terminal",
+      "json: the API's snapshot object, as received",
+      "ndjson: the same object on one line",
+      "csv: header id,status,mongoDBVersion,scheduledTime,startTime,finishTime and one record",
+    ].join("\n"),
+    defaultText: "table; the Atlas CLI's plaintext is table",
+    env: OUTPUT_VAR,
+    choices: DESCRIBE_OUTPUT_FORMATS,
+    section: "What to print",
   },
 ];
 

@@ -8,16 +8,19 @@ import {
   OUTPUT_VAR,
   PROJECT_ID_VAR,
   resolveCheckOptions,
+  resolveDescribeOptions,
   resolveListOptions,
   resolveWatchOptions,
 } from "../resolve-options.js";
 import { UsageError } from "../usage-error.js";
 import { runCheck } from "./check.js";
+import { runDescribe } from "./describe.js";
 import { runList } from "./list.js";
 import {
   CHECK_OPTIONS,
   CONNECTION_OPTIONS,
   connectionOptionsExcept,
+  DESCRIBE_OPTIONS,
   GLOBAL_OPTIONS,
   LIST_OPTIONS,
   WATCH_OPTIONS,
@@ -39,7 +42,7 @@ export const EXIT_CODES = `Exit codes:
   1  check failed: latest snapshot failed, still running/queued, stale, or none
   2  usage error: unknown option, bad value, missing argument or credentials variable
   3  authentication refused (401) or not permitted (403)
-  4  project or cluster not found (404)
+  4  project, cluster or snapshot not found (404)
   5  rate limited (429) after retries
   6  network error, timeout, or Atlas server error (5xx) after retries
   7  unexpected error (e.g. a 400 from the server, a malformed reply)`;
@@ -66,6 +69,24 @@ streamed, and stderr says the list is incomplete. The exit code says why.`,
     "list --mock --page 1 -o json-raw   # links and totalCount, as Atlas sent them",
   ],
   run: async ({ values, terminal }) => runList(await resolveListOptions(values, terminal), terminal),
+};
+
+const describe: CommandSpec = {
+  name: "describe",
+  summary: "Print one snapshot, by its id, as a table, json, ndjson or csv.",
+  usage: `SNAPSHOT_ID ${TARGET} [-o FORMAT] [options]`,
+  description: `Print one backup snapshot of an M2/M5 cluster, as \`atlas backups snapshots
+describe\` does. SNAPSHOT_ID is 24 lowercase hexadecimal characters (list shows them).`,
+  // One request: no paging options.
+  options: [...DESCRIBE_OPTIONS, ...connectionOptionsExcept("items-per-page", "concurrency")],
+  positionals: { min: 1, max: 1 },
+  epilogue: [ENVIRONMENT, EXIT_CODES],
+  examples: [
+    "describe 5cc310ace5dc7ce369814bc8 --mock",
+    "describe 5cc310ace5dc7ce369814bc8 --projectId 5b69d0349b15c62cdfc38b78 --clusterName M2AWS -o json",
+  ],
+  run: async ({ values, positionals, terminal }) =>
+    runDescribe(await resolveDescribeOptions(values, positionals, terminal), terminal),
 };
 
 const check: CommandSpec = {
@@ -128,7 +149,7 @@ const help: CommandSpec = {
   usage: "[COMMAND]",
   description: "Print the overview, or one command's help.",
   options: [],
-  positionals: { min: 0, max: 1, choices: ["list", "check", "watch", "completion"] },
+  positionals: { min: 0, max: 1, choices: ["list", "describe", "check", "watch", "completion"] },
   examples: ["help check"],
   run: async ({ positionals, terminal }) => {
     const [topic] = positionals;
@@ -142,6 +163,6 @@ const help: CommandSpec = {
 };
 
 /** Every command, in the order help shows them. */
-export const COMMANDS: readonly CommandSpec[] = [list, check, watch, completion, help];
+export const COMMANDS: readonly CommandSpec[] = [list, describe, check, watch, completion, help];
 
 export const overview = () => topHelp(COMMANDS, [ENVIRONMENT, EXIT_CODES]);

@@ -324,13 +324,13 @@ export const SCENARIOS: Record<string, Scenario> = {
     args: () => ["list", "--group", "../../admin", "--cluster", "x"],
     env: KEYS_ENV,
     code: 2,
-    stderr: /--group "..\/..\/admin" must be a project id/,
+    stderr: /--group "..\/..\/admin" must be 24 lowercase hexadecimal characters/,
   },
   "bad --cluster": {
     args: () => ["list", "--group", GROUP, "--cluster", "a/b"],
     env: KEYS_ENV,
     code: 2,
-    stderr: /--cluster "a\/b" must be a cluster name/,
+    stderr: /--cluster "a\/b" must start with a letter or digit, hold only letters, digits and hyphens/,
   },
   "bad --base-url": {
     args: () => ["list", "--group", GROUP, "--cluster", "x", "--base-url", "ftp://x"],
@@ -347,14 +347,14 @@ export const SCENARIOS: Record<string, Scenario> = {
     args: () => ["lst"],
     code: 2,
     stderr:
-      /^atlas-snapshots: unknown command "lst"; did you mean list\?\nUsage: atlas-snapshots <list\|check\|watch\|completion\|help>/,
+      /^atlas-snapshots: unknown command "lst"; did you mean list\?\nUsage: atlas-snapshots <list\|describe\|check\|watch\|completion\|help>/,
   },
   "no command": { args: () => [], code: 2, stderr: /missing command/ },
   "an extra argument": { args: () => ["list", "--mock", "extra"], code: 2, stderr: /unexpected argument "extra"/ },
   "help for an unknown topic": {
     args: () => ["help", "nope"],
     code: 2,
-    stderr: /help takes one of list, check, watch, completion, help/,
+    stderr: /help takes one of list, describe, check, watch, completion, help/,
   },
   "--mock-data that breaks the format": {
     args: (f) => ["list", "--mock-data", f.badDataFile],
