@@ -2,7 +2,7 @@ import { once } from "node:events";
 import { printable } from "@atlas-snapshots/client";
 import { useColor } from "./color.js";
 import { createProgressLine, type ProgressLine } from "./progress-line.js";
-import { PRIVATE_KEY_VAR } from "./read-credentials.js";
+import { CLIENT_SECRET_VAR, PRIVATE_KEY_VAR } from "./read-credentials.js";
 import { redact } from "./redact.js";
 
 /** Where a command writes, and what it knows about the terminal. */
@@ -27,10 +27,11 @@ export interface TerminalStreams {
   env: NodeJS.ProcessEnv;
 }
 
-/** Every form of the private key we might have seen: as set, and trimmed. */
+/** Every form of the private key and the client secret we might have seen: as set, and trimmed. */
 export function secretsFrom(env: NodeJS.ProcessEnv): string[] {
-  const raw = env[PRIVATE_KEY_VAR] ?? "";
-  return [raw, raw.trim()].filter((secret) => secret.length > 0);
+  return [env[PRIVATE_KEY_VAR] ?? "", env[CLIENT_SECRET_VAR] ?? ""]
+    .flatMap((raw) => [raw, raw.trim()])
+    .filter((secret) => secret.length > 0);
 }
 
 export function createTerminal({ stdout, stderr, env }: TerminalStreams): Terminal {

@@ -143,14 +143,52 @@ ${extra}`;
     expect(result.stderr).not.toContain(PRIVATE_KEY);
   });
 
-  it("a service account alone is named as unsupported, and its secret is never printed", async () => {
+  it("a service account from the profile signs in (OAuth 2.0), and its secret is never printed", async () => {
     const secret = "mdb_sa_sk_distinctive-secret-1234";
-    const { env } = await withConfig(`[default]\n  client_id = "mdb_sa_id_1"\n  client_secret = "${secret}"\n`);
-    const result = await runCli(["list", "-g", GROUP, "-c", "Mixed", "-v", "--clusterName", secret], env);
+    const sa = await startTestServer({ serviceAccounts: [{ clientId: "mdb_sa_id_1", clientSecret: secret }] });
+    try {
+      const { env } = await withConfig(`[default]\n  client_id = "mdb_sa_id_1"\n  client_secret = "${secret}"\n`);
+      const ok = await runCli(["list", "-g", GROUP, "-c", "Mixed", "--base-url", sa.url, "-o", "json"], env);
+      expect(ok.code).toBe(0);
+      expect(ids(ok.stdout)).toEqual(mixedIds);
+      const paths = sa.mock.requests.list().map((r) => new URL(r.url).pathname);
+      expect(paths.filter((p) => p === "/api/oauth/token")).toHaveLength(1);
+      // The secret typed where it does not belong, and a refused one: never echoed.
+      const misplaced = await runCli(["list", "-g", GROUP, "-c", "Mixed", "-v", "--clusterName", secret], env);
+      expect(misplaced.code).toBe(2);
+      const refused = await runCli(["list", "-g", GROUP, "-c", "Mixed", "--base-url", server.url], env);
+      expect(refused.code).toBe(3);
+      for (const run of [ok, misplaced, refused]) expect(`${run.stdout}${run.stderr}`).not.toContain(secret);
+    } finally {
+      await sa.close();
+    }
+  });
+
+  it("MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET beat a profile's API key", async () => {
+    const sa = await startTestServer({ serviceAccounts: [{ clientId: "env_cid", clientSecret: "env-csecret" }] });
+    try {
+      const { env } = await withConfig(profileToml(GROUP));
+      const result = await runCli(["list", "-c", "Mixed", "--base-url", sa.url, "-o", "json"], {
+        ...env,
+        MONGODB_ATLAS_CLIENT_ID: "env_cid",
+        MONGODB_ATLAS_CLIENT_SECRET: "env-csecret",
+      });
+      expect(result.code).toBe(0);
+      // The API key would have meant a Digest challenge and no token request.
+      const log = sa.mock.requests.list().map((r) => [new URL(r.url).pathname.split("/")[2], r.status]);
+      expect(log).toEqual([
+        ["oauth", 200],
+        ["atlas", 200],
+      ]);
+    } finally {
+      await sa.close();
+    }
+  });
+
+  it("half a service account is a usage error naming the missing variable", async () => {
+    const result = await runCli(["list", "-g", GROUP, "-c", "Mixed"], { MONGODB_ATLAS_CLIENT_ID: "env_cid" });
     expect(result.code).toBe(2);
-    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
-    const plain = await runCli(["list", "-g", GROUP, "-c", "Mixed"], env);
-    expect(plain.stderr).toMatch(/service account .* API key only/);
+    expect(result.stderr).toContain("MONGODB_ATLAS_CLIENT_SECRET is not set");
   });
 
   it("--mock ignores the default profile, so trying the tool works for Atlas CLI users", async () => {

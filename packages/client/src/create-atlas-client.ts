@@ -31,7 +31,10 @@ const OAUTH_TOKEN_PATH = "/api/oauth/token";
 /** A fetch whose implementation is imported on its first call. */
 function lazyFetch(load: () => Promise<FetchLike>): FetchLike {
   let loaded: Promise<FetchLike> | undefined;
-  return async (input, init) => (await (loaded ??= load()))(input, init);
+  return async (input, init) => {
+    loaded ??= load();
+    return (await loaded)(input, init);
+  };
 }
 
 /** The operations the operation table marks as paged. */

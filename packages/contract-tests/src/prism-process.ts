@@ -84,7 +84,10 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
       }
       if (Date.now() > deadline) throw new Error(`Prism did not answer on ${url} within ${timeoutMs} ms`);
       const answered = await fetch(`${url}/`, { signal: AbortSignal.timeout(5_000) }).then(
-        async (response) => (await response.arrayBuffer(), true),
+        async (response) => {
+          await response.arrayBuffer();
+          return true;
+        },
         () => false,
       );
       if (answered) break;

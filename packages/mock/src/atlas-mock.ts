@@ -18,6 +18,8 @@ import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults
 import { replyToResponse } from "./fetch-adapter.js";
 import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
 import { createNonceRegistry } from "./nonce-registry.js";
+import { OAUTH_TOKEN_PATH, tokenReply } from "./oauth/token-endpoint.js";
+import { createTokenRegistry } from "./oauth/token-registry.js";
 import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from "./options.js";
 import { isGroupId } from "./path-rules.js";
 import { createPrng } from "./prng.js";
@@ -46,6 +48,8 @@ export interface AtlasMockCore {
   clearForcedResponses(): void;
   /** Store back to its start, request log and forced replies cleared, rate-limit buckets full. */
   reset(): void;
+  /** Revokes a service-account token, as Atlas's `POST /api/oauth/revoke` does; true when it was one. */
+  revokeToken(token: string): boolean;
 }
 
 interface Outcome {
@@ -66,6 +70,12 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   // stream would repeat them after a restart and let a captured Authorization replay.
   const nonces = createNonceRegistry(options.nonceTtlMs, now, randomNonce);
   const verifier = createDigestVerifier(options.credentials, nonces);
+  const tokens = createTokenRegistry({
+    accounts: options.serviceAccounts,
+    lifetimeSeconds: options.tokenLifetimeSeconds,
+    now,
+    randomToken: () => randomNonce() + randomNonce(),
+  });
   const newLimiter = () => (options.rateLimit ? createRateLimiter(options.rateLimit, now) : undefined);
   let limiter = newLimiter();
   const pickFault = createFaultPicker(options.faults, createPrng(options.seed, "faults"));
@@ -85,13 +95,21 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       const reply = errorReply(validationError("url", request.url, "must be a valid URL", "request"), plain);
       return { reply, authenticated: false };
     }
+    if (url.pathname === OAUTH_TOKEN_PATH) return { reply: tokenReply(request, tokens), authenticated: false };
     const route = matchRoute(url.pathname, rootPath);
     if (route.kind === "outside")
       return { reply: errorReply(resourceNotFound(url.pathname), plain), authenticated: false };
 
     // Authentication comes first and ignores envelope: a Digest client needs the real 401 and its challenge.
     let credential: DigestCredential | undefined;
-    if (options.auth === "digest") {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    if (options.auth === "digest" && bearer !== undefined) {
+      // A service account's token: valid, or the same 401 and challenge as any refused request.
+      if (tokens.check(bearer).status !== "valid") {
+        const headers = { "WWW-Authenticate": verifier.challenge(false) };
+        return { reply: { status: 401, headers, body: NOT_AUTHORIZED_BODY }, authenticated: false };
+      }
+    } else if (options.auth === "digest") {
       const outcome = verifier.verify(request.method, url, request.headers.get("authorization") ?? undefined);
       if (outcome.kind === "challenge") {
         // As recorded: Atlas's fixed body, no errorCode, no X-Error-Code, no rate-limit or deprecation headers.
@@ -254,6 +272,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     handle: async (request) => replyToResponse(await reply(request)),
     forceResponse: (f) => forced.push(f),
     clearForcedResponses: () => forced.clear(),
+    revokeToken: (token) => tokens.revoke(token),
     reset() {
       store.reset();
       requests.clear();

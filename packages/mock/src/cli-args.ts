@@ -13,6 +13,8 @@ Options:
   --host H                   address to listen on (default 127.0.0.1)
   --public-key K             public API key to accept (with --private-key)
   --private-key S            private API key to accept (with --public-key)
+  --client-id ID             service account client ID to accept (with --client-secret)
+  --client-secret S          service account client secret to accept (with --client-id)
   --seed N                   seed for generated data and faults (default 1)
   --snapshots N              snapshots in the default M2AWS cluster (default 30)
   --data FILE                serve this data file instead of generated data
@@ -40,8 +42,10 @@ const REDACTED = "{PRIVATE-KEY}";
 export function privateKeysIn(argv: readonly string[]): string[] {
   const keys: string[] = [];
   argv.forEach((arg, i) => {
-    if (arg === "--private-key" && i + 1 < argv.length) keys.push(argv[i + 1] as string);
-    else if (arg.startsWith("--private-key=")) keys.push(arg.slice("--private-key=".length));
+    for (const flag of ["--private-key", "--client-secret"]) {
+      if (arg === flag && i + 1 < argv.length) keys.push(argv[i + 1] as string);
+      else if (arg.startsWith(`${flag}=`)) keys.push(arg.slice(flag.length + 1));
+    }
   });
   return keys.filter((k) => k.length >= 4);
 }
@@ -74,6 +78,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         host: { type: "string" },
         "public-key": { type: "string" },
         "private-key": { type: "string" },
+        "client-id": { type: "string" },
+        "client-secret": { type: "string" },
         seed: { type: "string" },
         snapshots: { type: "string" },
         data: { type: "string" },
@@ -111,6 +117,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     if (publicKey !== undefined && privateKey !== undefined) {
       if (!publicKey || !privateKey) throw new UsageError("--public-key and --private-key must not be empty.");
       options.credentials = [{ publicKey, privateKey }];
+    }
+    const clientId = values["client-id"];
+    const clientSecret = values["client-secret"];
+    if ((clientId === undefined) !== (clientSecret === undefined)) {
+      throw new UsageError("--client-id and --client-secret go together; give both or neither.");
+    }
+    if (clientId !== undefined && clientSecret !== undefined) {
+      if (!clientId || !clientSecret || clientId.includes(":"))
+        throw new UsageError("--client-id and --client-secret must not be empty, and --client-id has no ':'.");
+      options.serviceAccounts = [{ clientId, clientSecret }];
     }
     if (values.seed !== undefined) options.seed = integer("seed", values.seed, 0, 4_294_967_295);
     if (values.snapshots !== undefined) options.snapshots = integer("snapshots", values.snapshots, 0, 1_000_000);

@@ -2,7 +2,7 @@
 // atlas-mock-server: the mock server from the command line. Ctrl-C stops it.
 import { readFileSync } from "node:fs";
 import { parseCliArgs, privateKeysIn, redact, USAGE } from "./cli-args.js";
-import { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
+import { DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "./default-credentials.js";
 import { DEFAULT_CLUSTER_NAME, DEFAULT_GROUP_ID } from "./default-data.js";
 import { startMockServer } from "./server.js";
 import { loadMockData } from "./validate-mock-data.js";
@@ -53,6 +53,19 @@ async function main(): Promise<void> {
     lines.push(
       `Try: curl --user "${options.credentials[0]?.publicKey}:{PRIVATE-KEY}" --digest --include --request GET "${example}"`,
     );
+  }
+  if (options.auth !== "off") {
+    const tokenUrl = `${new URL(server.url).origin}/api/oauth/token`;
+    if (!options.serviceAccounts) {
+      const { clientId, clientSecret } = DEFAULT_MOCK_SERVICE_ACCOUNT;
+      lines.push(`Accepting the default mock service account: client id ${clientId}, client secret ${clientSecret}`);
+      lines.push(
+        `Tokens: curl --user "${clientId}:${clientSecret}" --data grant_type=client_credentials "${tokenUrl}"`,
+      );
+    } else {
+      // Never echo a secret the user chose.
+      lines.push(`Accepting service account ${options.serviceAccounts[0]?.clientId}; tokens from POST ${tokenUrl}`);
+    }
   }
   const stop = (signal: string) => {
     print(process.stdout, `Received ${signal}, stopping.\n`);

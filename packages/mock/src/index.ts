@@ -3,7 +3,7 @@
 // The mock
 export type { AtlasMockCore } from "./atlas-mock.js";
 export { type AtlasMock, createAtlasMock } from "./create-atlas-mock.js";
-export { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
+export { DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "./default-credentials.js";
 export {
   createDefaultData,
   DEFAULT_CLUSTER_NAME,
@@ -23,6 +23,7 @@ export type { MockCluster, MockData, MockGroup } from "./mock-data.js";
 // Adapters
 export { type AtlasResponseBody, createMswHandlers } from "./msw-handlers.js";
 export { NC_WINDOW } from "./nonce-registry.js";
+export type { ServiceAccountCredentials } from "./oauth/token-registry.js";
 export type { AtlasMockOptions, MockCredential, ResolvedMockOptions } from "./options.js";
 export { ATLAS_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
 export type { MockReply, MockRequest, TransportFault } from "./reply.js";

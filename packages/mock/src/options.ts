@@ -1,10 +1,11 @@
 // The options createAtlasMock takes, checked and filled with defaults.
 import { DEFAULT_BASE_URL } from "@atlas-snapshots/types";
-import { DEFAULT_MOCK_CREDENTIALS } from "./default-credentials.js";
+import { DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "./default-credentials.js";
 import { DEFAULT_SNAPSHOT_COUNT, maxDefaultSnapshots } from "./default-data.js";
 import type { DigestCredential } from "./digest-verifier.js";
 import { FAULT_KINDS, type FaultOptions, type LatencyOption } from "./faults.js";
 import type { MockData } from "./mock-data.js";
+import type { ServiceAccountCredentials } from "./oauth/token-registry.js";
 import { ATLAS_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
 import { BASE_PATHS } from "./route.js";
 import { loadMockData } from "./validate-mock-data.js";
@@ -28,6 +29,13 @@ export interface AtlasMockOptions {
   auth?: "digest" | "off";
   /** Accepted keys (default: [DEFAULT_MOCK_CREDENTIALS]). */
   credentials?: readonly MockCredential[];
+  /**
+   * Accepted service accounts (default: [DEFAULT_MOCK_SERVICE_ACCOUNT]): their client ID and secret get Bearer tokens from
+   * `POST /api/oauth/token`, and every operation takes such a token beside Digest.
+   */
+  serviceAccounts?: readonly ServiceAccountCredentials[];
+  /** How long a service-account token lives, in seconds (default 3600, as Atlas's). */
+  tokenLifetimeSeconds?: number;
   /** How long a nonce stays valid before stale=true (default 300000 = 5 minutes). */
   nonceTtlMs?: number;
   /** Seed for generated data, faults, latency, nonces and request ids (default 1). */
@@ -56,6 +64,8 @@ export interface ResolvedMockOptions {
   rootPath: string;
   auth: "digest" | "off";
   credentials: readonly MockCredential[];
+  serviceAccounts: readonly ServiceAccountCredentials[];
+  tokenLifetimeSeconds: number;
   nonceTtlMs: number;
   seed: number;
   snapshots: number;
@@ -98,6 +108,11 @@ export function resolveOptions(options: AtlasMockOptions = {}): ResolvedMockOpti
   for (const c of credentials) {
     if (!c.publicKey || !c.privateKey) fail("credentials", "must each have a publicKey and a privateKey", c.publicKey);
   }
+  const serviceAccounts = options.serviceAccounts ?? [DEFAULT_MOCK_SERVICE_ACCOUNT];
+  for (const a of serviceAccounts) {
+    if (!a.clientId || !a.clientSecret || a.clientId.includes(":"))
+      fail("serviceAccounts", "must each have a clientId (without ':') and a clientSecret", a.clientId);
+  }
   const { faults, latencyMs, rateLimit = ATLAS_RATE_LIMIT } = options;
   if (faults) {
     if (!(faults.rate >= 0 && faults.rate <= 1)) fail("faults.rate", "must be from 0 to 1", faults.rate);
@@ -125,6 +140,8 @@ export function resolveOptions(options: AtlasMockOptions = {}): ResolvedMockOpti
     rootPath: rootPathOf(basePath),
     auth,
     credentials,
+    serviceAccounts,
+    tokenLifetimeSeconds: checkInteger("tokenLifetimeSeconds", options.tokenLifetimeSeconds ?? 3600, 1),
     nonceTtlMs: checkInteger("nonceTtlMs", options.nonceTtlMs ?? 300_000, 1),
     seed: checkInteger("seed", options.seed ?? 1, 0),
     snapshots: checkSnapshotCount(options.snapshots ?? DEFAULT_SNAPSHOT_COUNT, (options.now ?? Date.now)()),

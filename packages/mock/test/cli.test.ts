@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCliArgs, privateKeysIn, redact } from "../src/cli-args.js";
-import { DEFAULT_MOCK_CREDENTIALS } from "../src/index.js";
+import { DEFAULT_GROUP_ID, DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "../src/index.js";
 import { type CliRun, listeningUrl, runCli } from "./helpers/cli-process.js";
 import { snapshotsPath } from "./helpers/fixtures.js";
 import { curl } from "./helpers/raw-http.js";
@@ -25,6 +25,40 @@ function start(args: string[]): CliRun {
   running.push(run);
   return run;
 }
+
+describe("atlas-mock-server with a service account", () => {
+  it("--client-id and --client-secret: the client signs in with them, and the secret is never printed", async () => {
+    const run = start(["--port", "0", "--client-id", "cid", "--client-secret", "csecret-chosen"]);
+    const url = await listeningUrl(run);
+    const { createAtlasClient } = await import("@atlas-snapshots/client");
+    const atlas = createAtlasClient({ clientId: "cid", clientSecret: "csecret-chosen", baseUrl: url });
+    const page = await atlas.listTenantSnapshots({ groupId: DEFAULT_GROUP_ID, clusterName: "M2AWS" });
+    expect(page.results.length).toBeGreaterThan(0);
+    expect(run.stdout()).toContain("Accepting service account cid");
+    expect(run.stdout() + run.stderr()).not.toContain("csecret-chosen");
+  });
+
+  it("prints the default service account when given none, and it works", async () => {
+    const run = start(["--port", "0"]);
+    const url = await listeningUrl(run);
+    const { clientId, clientSecret } = DEFAULT_MOCK_SERVICE_ACCOUNT;
+    expect(run.stdout()).toContain(`client id ${clientId}, client secret ${clientSecret}`);
+    const { createAtlasClient } = await import("@atlas-snapshots/client");
+    const page = await createAtlasClient({ clientId, clientSecret, baseUrl: url }).listTenantSnapshots({
+      groupId: DEFAULT_GROUP_ID,
+      clusterName: "M2AWS",
+    });
+    expect(page.results.length).toBeGreaterThan(0);
+  });
+
+  it("refuses half a pair and redacts the secret from the message", () => {
+    expect(parseCliArgs(["--client-secret", "lonely-secret"])).toMatchObject({
+      kind: "error",
+      message: expect.stringContaining("--client-id and --client-secret go together"),
+    });
+    expect(privateKeysIn(["--client-secret", "lonely-secret"])).toEqual(["lonely-secret"]);
+  });
+});
 
 describe("atlas-mock-server", () => {
   it("prints where it listens and the default keys, serves the seed's curl example, and stops on SIGINT", async () => {

@@ -33,7 +33,7 @@ export const ENVIRONMENT = `Environment (the Atlas CLI's names; flags win over t
   ${PROJECT_ID_VAR}        the project id (--projectId)
   ${OUTPUT_VAR}            list's default --output
   ${OPS_MANAGER_URL_VAR}   Atlas's address (--base-url)
-  ${CLIENT_ID_VAR}, ${CLIENT_SECRET_VAR}: service accounts are not supported yet
+  ${CLIENT_ID_VAR}, ${CLIENT_SECRET_VAR}: a service account instead (preferred when both are set)
   XDG_CONFIG_HOME    where the Atlas CLI's atlascli/config.toml is (else ~/.config)
   NO_COLOR           set to disable colour (colour is only used on a terminal)`;
 
