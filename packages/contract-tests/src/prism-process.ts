@@ -90,7 +90,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
         },
         () => false,
       );
-      if (answered) break;
+      // Answered while still running: a Prism that died on a taken port is not ready.
+      if (answered && child.exitCode === null && child.signalCode === null) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   } catch (error) {
