@@ -21,10 +21,29 @@ export const scopeFlag = (registry: string) => `--@atlas-snapshots:registry=${re
 
 /** `npm install` into `dir`, our scope from the test registry, everything else from the usual one. */
 export async function npmInstall(dir: string, registry: string, packages: readonly string[]): Promise<void> {
-  await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", scopeFlag(registry), ...packages], {
-    cwd: dir,
-    env: npmEnv(),
-  });
+  await npmInstallArgs(dir, [scopeFlag(registry), ...packages]);
+}
+
+/**
+ * `npm install ARGS`, tried up to three times. Third-party packages (msw's tree)
+ * resolve from the public registry without a lockfile, and a registry mirror can
+ * briefly serve a package list that lacks a version another package already
+ * asks for (seen here: ETARGET for a transitive @inquirer package). The first try
+ * prefers npm's cache; a retry asks the registry afresh. A real fault of ours (a
+ * dependency that does not exist) fails all three, with every try's output.
+ */
+export async function npmInstallArgs(dir: string, args: readonly string[]): Promise<void> {
+  const failures: string[] = [];
+  for (const freshness of ["--prefer-offline", "--prefer-online", "--prefer-online"]) {
+    const result = await run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", freshness, ...args], {
+      cwd: dir,
+      env: npmEnv(),
+      allowFailure: true,
+    });
+    if (result.code === 0) return;
+    failures.push(`npm install ${freshness} ${args.join(" ")} exited with ${result.code}\n${result.stderr}`);
+  }
+  throw new Error(`npm install failed three times (in ${dir}):\n${failures.join("\n---\n")}`);
 }
 
 export type Setup = "nodenext-esm" | "nodenext-cjs" | "bundler";

@@ -5,7 +5,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SNAPSHOT_COUNT, SEED_EXAMPLE_SNAPSHOT } from "@atlas-snapshots/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compile, npmEnv, npmInstall, type Setup, scopeFlag, writeSetup } from "../src/consumer-project.js";
+import {
+  compile,
+  npmEnv,
+  npmInstall,
+  npmInstallArgs,
+  type Setup,
+  scopeFlag,
+  writeSetup,
+} from "../src/consumer-project.js";
+import { lockedOverrides } from "../src/locked-versions.js";
 import { type PackedPackage, packAll, publish, REPO_ROOT } from "../src/published-packages.js";
 import { type ReadmeExample, readmeExamples } from "../src/readme-examples.js";
 import { run } from "../src/run.js";
@@ -122,7 +131,8 @@ describe("the READMEs' TypeScript examples, copied into a project with msw", () 
     }
     project = join(work, "with-msw");
     await mkdir(project);
-    await writeFile(join(project, "package.json"), JSON.stringify({ name: "msw-consumer", private: true }));
+    const overrides = lockedOverrides(["msw", "@types/node"]);
+    await writeFile(join(project, "package.json"), JSON.stringify({ name: "msw-consumer", private: true, overrides }));
     await npmInstall(project, (registry as Registry).url, [...OURS, MSW, TYPES_NODE]);
   });
 
@@ -167,21 +177,13 @@ describe("the command-line tool, installed globally", () => {
   it("installs without msw and lists the embedded mock's snapshots", async () => {
     const started = Date.now();
     const prefix = join(work, "global");
-    await run(
-      "npm",
-      [
-        "install",
-        "--global",
-        "--prefix",
-        prefix,
-        "--no-audit",
-        "--no-fund",
-        "--loglevel=error",
-        scopeFlag((registry as Registry).url),
-        "@atlas-snapshots/cli",
-      ],
-      { cwd: work, env: npmEnv() },
-    );
+    await npmInstallArgs(work, [
+      "--global",
+      "--prefix",
+      prefix,
+      scopeFlag((registry as Registry).url),
+      "@atlas-snapshots/cli",
+    ]);
     measure("npm install --global of the CLI", started);
     const modules = join(prefix, "lib/node_modules");
     expect(await findPackages(modules, "msw")).toEqual([]);
