@@ -5,15 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_SNAPSHOT_COUNT, SEED_EXAMPLE_SNAPSHOT } from "@atlas-snapshots/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  compile,
-  npmEnv,
-  npmInstall,
-  npmInstallArgs,
-  type Setup,
-  scopeFlag,
-  writeSetup,
-} from "../src/consumer-project.js";
+import { compile, npmInstall, npmInstallArgs, type Setup, scopeFlag, writeSetup } from "../src/consumer-project.js";
 import { lockedOverrides } from "../src/locked-versions.js";
 import { type PackedPackage, packAll, publish, REPO_ROOT } from "../src/published-packages.js";
 import { type ReadmeExample, readmeExamples } from "../src/readme-examples.js";
