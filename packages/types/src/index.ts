@@ -13,6 +13,9 @@ type Operation = operations["listSharedClusterBackups"];
 // Response bodies.
 export type TenantSnapshot = Schemas["TenantSnapshot"];
 export type TenantSnapshotPage = Schemas["TenantSnapshotPage"];
+/** A Flex cluster's snapshot (API v2): the same fields as a shared-tier one. */
+export type FlexBackupSnapshot = Schemas["FlexBackupSnapshot"];
+export type FlexBackupSnapshotPage = Schemas["FlexBackupSnapshotPage"];
 export type SnapshotStatus = Schemas["SnapshotStatus"];
 export type Link = Schemas["Link"];
 export type ApiError = Schemas["ApiError"];
@@ -31,6 +34,7 @@ export {
   DEFAULT_BASE_URL,
   DEFAULT_HOST,
   ENUMS,
+  FLEX_CLUSTER_NAME_RULE,
   GROUP_ID_PATTERN,
   GROUP_ID_RULE,
   ITEMS_PER_PAGE_MAX,

@@ -31,7 +31,8 @@ export function renderConstants(doc: OpenApiDocument): string {
   for (const [key, raw] of Object.entries(parameters)) {
     const param = deref<{ name: string; schema: Schema }>(doc, raw);
     const s = deref<Schema>(doc, param.schema);
-    const name = screaming(param.name);
+    // Named by the component's key: two parameters may share a name (`name` is a Flex cluster's).
+    const name = screaming(key);
     lines.push(`/** Parameter ${param.name} (components.parameters.${key}). */`);
     const limits = {
       PATTERN: s.pattern,

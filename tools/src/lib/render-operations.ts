@@ -32,7 +32,9 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
     out.push(`    path: ${lit(op.path)},`);
     out.push(`    /** The server URL's path: what a host needs in front of \`path\`. */`);
     out.push(`    basePath: ${lit(new URL(op.serverUrl).pathname.replace(/\/+$/, ""))},`);
-    out.push(`    /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */`);
+    out.push(
+      `    /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */`,
+    );
     out.push(`    accept: ${lit(op.accept.join(", "))},`);
     out.push(`    paged: ${isPaged(doc, op)},`);
     out.push(

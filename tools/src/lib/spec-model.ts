@@ -57,6 +57,9 @@ function fail(what: string): never {
   throw new Error(`spec/openapi.yaml: ${what}`);
 }
 
+/** Atlas's versioned media types, e.g. `application/vnd.atlas.2024-11-13+json`. */
+const VERSIONED_MEDIA_TYPE = /^application\/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$/;
+
 function serverOf(node: unknown): string | undefined {
   const servers = (node as { servers?: { url?: string }[] } | undefined)?.servers;
   return servers?.[0]?.url;
@@ -99,7 +102,10 @@ export function readOperations(doc: OpenApiDocument): OperationModel[] {
       const wanted = new Set(typesOf(true));
       // Other types only errors come in (a proxy's text/plain 503) are read too, so they are named, below the rest.
       const alsoRead = [...new Set(typesOf(false))].filter((type) => !wanted.has(type));
-      const accept = [...wanted, ...alsoRead.map((type) => `${type};q=0.5`)];
+      // A versioned type (Atlas v2) is the whole Accept: Atlas picks the resource's version from it,
+      // and sends errors as application/json whatever the request accepts.
+      const versioned = [...wanted].filter((type) => VERSIONED_MEDIA_TYPE.test(type));
+      const accept = versioned.length > 0 ? versioned : [...wanted, ...alsoRead.map((type) => `${type};q=0.5`)];
       out.push({
         operationId,
         method: method.toUpperCase(),
@@ -160,5 +166,8 @@ export function isPaged(doc: OpenApiDocument, op: OperationModel): boolean {
     const resolved = deref<Schema>(doc, s);
     return resolved.oneOf ?? [resolved];
   });
-  return schemas.some((s) => s.properties?.results?.type === "array");
+  // `allOf: [$ref]` (a schema that only renames another) has the properties of what it names.
+  const hasResults = (s: Schema): boolean =>
+    s.properties?.results?.type === "array" || (s.allOf ?? []).some((part) => hasResults(deref<Schema>(doc, part)));
+  return schemas.some((s) => hasResults(deref<Schema>(doc, s)));
 }

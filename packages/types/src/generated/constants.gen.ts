@@ -18,6 +18,12 @@ export const CLUSTER_NAME_MIN_LENGTH = 1;
 export const CLUSTER_NAME_MAX_LENGTH = 64;
 export const CLUSTER_NAME_RULE = "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters";
 
+/** Parameter name (components.parameters.flexClusterName). */
+export const FLEX_CLUSTER_NAME_PATTERN = "^[a-zA-Z0-9][a-zA-Z0-9-]*$";
+export const FLEX_CLUSTER_NAME_MIN_LENGTH = 1;
+export const FLEX_CLUSTER_NAME_MAX_LENGTH = 64;
+export const FLEX_CLUSTER_NAME_RULE = "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters";
+
 /** Parameter snapshotId (components.parameters.snapshotId). */
 export const SNAPSHOT_ID_PATTERN = "^([a-f0-9]{24})$";
 export const SNAPSHOT_ID_MIN_LENGTH = 24;

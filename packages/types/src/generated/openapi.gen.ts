@@ -62,6 +62,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/groups/{groupId}/flexClusters/{name}/backup/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return all snapshots of one Flex cluster
+         * @description The successor of the M2/M5 listing: on 2026-01-22 Atlas moved every M2
+         *     and M5 cluster to a Flex cluster, and Flex clusters list their backup
+         *     snapshots here, a page at a time. MongoDB's spec names the operation
+         *     `listGroupFlexClusterBackupSnapshots` and its SDKs
+         *     `listFlexBackupSnapshots` (`x-xgen-operation-id-override`); we use the
+         *     SDK name.
+         *
+         *     Versioned media type: a request asks for `application/vnd.atlas.2024-11-13+json`
+         *     and nothing else (Atlas picks the resource's version from it); the page
+         *     comes back as that type with `;charset=utf-8` (recorded), and an error
+         *     as plain `application/json` (recorded).
+         *
+         *     Order: oldest first, as recorded (ascending `scheduledTime`, then `id`).
+         *
+         *     A cluster that is not a Flex cluster gets 400
+         *     `CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API` (recorded); a Flex cluster
+         *     given to the M2/M5 operations gets 400
+         *     `CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API` (recorded on the v2 clusters
+         *     API; that the tenant snapshot operations answer the same way is our
+         *     reading, since every M2/M5 cluster is a Flex cluster now).
+         */
+        get: operations["listFlexBackupSnapshots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Return one snapshot of one Flex cluster
+         * @description Returns one backup snapshot of a Flex cluster by its ID: the successor
+         *     of the M2/M5 get-one operation (MongoDB's spec:
+         *     `getGroupFlexClusterBackupSnapshot`, SDK name `getFlexBackupSnapshot`).
+         *     The same versioned media type as the listing. MongoDB's spec gives this
+         *     operation no `pretty` parameter, so neither do we.
+         */
+        get: operations["getFlexBackupSnapshot"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -73,6 +136,11 @@ export interface components {
         SnapshotStatus: "COMPLETED" | "FAILED" | "PENDING" | "QUEUED" | "RUNNING";
         /** @description A MongoDB ObjectId as 24 lowercase hexadecimal characters. */
         ObjectId: string;
+        /**
+         * @description A cluster's name (MongoDB's pattern; the 64-character cap is ours).
+         * @example M2AWS
+         */
+        ClusterName: string;
         /**
          * Format: date-time
          * @description An ISO 8601 timestamp in UTC, e.g. `2019-04-26T14:08:07Z`.
@@ -146,6 +214,17 @@ export interface components {
             status: 200;
             content: components["schemas"]["TenantSnapshot"];
         };
+        /**
+         * @description One backup snapshot of a Flex cluster (MongoDB's `FlexBackupSnapshot20241113`):
+         *     the same fields, status values and rules as a shared-tier snapshot, and the
+         *     recorded Flex replies fit it.
+         */
+        FlexBackupSnapshot: components["schemas"]["TenantSnapshot"];
+        /**
+         * @description One page of Flex snapshots (MongoDB's `PaginatedApiAtlasFlexBackupSnapshot20241113View`),
+         *     shaped as the shared-tier page.
+         */
+        FlexBackupSnapshotPage: components["schemas"]["TenantSnapshotPage"];
         BadRequestField: {
             /** @description The request field that was refused. */
             field: string;
@@ -334,7 +413,13 @@ export interface components {
          *     no maximum; we cap it where Atlas caps the names of the clusters it
          *     creates, so a longer name could not name a cluster anyway.
          */
-        clusterName: string;
+        clusterName: components["schemas"]["ClusterName"];
+        /**
+         * @description Name of the Flex cluster whose snapshots to read. The same rule as
+         *     `clusterName` (MongoDB's pattern, our 64-character cap): an M2 or M5
+         *     cluster kept its name when Atlas made it a Flex cluster.
+         */
+        flexClusterName: components["schemas"]["ClusterName"];
         /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
         snapshotId: string;
         /** @description Which page to return, counting from 1. A page past the last one comes back with no results. */
@@ -513,6 +598,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TenantSnapshot"] | components["schemas"]["TenantSnapshotEnvelope"] | components["schemas"]["ApiErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["SnapshotNotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listFlexBackupSnapshots: {
+        parameters: {
+            query?: {
+                /** @description Which page to return, counting from 1. A page past the last one comes back with no results. */
+                pageNum?: components["parameters"]["pageNum"];
+                /** @description How many snapshots one page holds, from 1 to 500. */
+                itemsPerPage?: components["parameters"]["itemsPerPage"];
+                /** @description Whether the page carries `totalCount`. Counting is the costly part of deep paging; send `false` when you only follow links. */
+                includeCount?: components["parameters"]["includeCount"];
+                /** @description Whether the JSON body is indented for people to read. */
+                pretty?: components["parameters"]["pretty"];
+                /**
+                 * @description For clients that cannot read status codes or headers. With `true`, a page
+                 *     gains a `status` field, and an error is sent with HTTP 200 wrapped as
+                 *     `{status, content}`.
+                 */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description Name of the Flex cluster whose snapshots to read. The same rule as
+                 *     `clusterName` (MongoDB's pattern, our 64-character cap): an M2 or M5
+                 *     cluster kept its name when Atlas made it a Flex cluster.
+                 */
+                name: components["parameters"]["flexClusterName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description One page of Flex snapshots, shaped as the M2/M5 listing's page (the
+             *     same rules for `includeCount=false` and `envelope=true`).
+             */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2024-11-13+json": components["schemas"]["FlexBackupSnapshotPage"] | components["schemas"]["ApiErrorEnvelope"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    getFlexBackupSnapshot: {
+        parameters: {
+            query?: {
+                /**
+                 * @description For clients that cannot read status codes or headers. With `true`, a page
+                 *     gains a `status` field, and an error is sent with HTTP 200 wrapped as
+                 *     `{status, content}`.
+                 */
+                envelope?: components["parameters"]["envelope"];
+            };
+            header?: never;
+            path: {
+                /** @description The project's unique ID (24 lowercase hexadecimal characters). Groups and projects are the same thing. */
+                groupId: components["parameters"]["groupId"];
+                /**
+                 * @description Name of the Flex cluster whose snapshots to read. The same rule as
+                 *     `clusterName` (MongoDB's pattern, our 64-character cap): an M2 or M5
+                 *     cluster kept its name when Atlas made it a Flex cluster.
+                 */
+                name: components["parameters"]["flexClusterName"];
+                /** @description The snapshot's unique ID (24 lowercase hexadecimal characters). */
+                snapshotId: components["parameters"]["snapshotId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The snapshot; with `envelope=true`, wrapped as `{status, content}`
+             *     like the M2/M5 get-one reply.
+             */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.atlas.2024-11-13+json": components["schemas"]["FlexBackupSnapshot"] | components["schemas"]["TenantSnapshotEnvelope"] | components["schemas"]["ApiErrorEnvelope"];
                 };
             };
             400: components["responses"]["BadRequest"];

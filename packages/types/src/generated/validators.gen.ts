@@ -28,6 +28,12 @@ export function checkObjectId(v: unknown, p = ""): Problem | undefined {
   return undefined;
 }
 
+/** components.schemas.ClusterName: must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters. */
+export function checkClusterName(v: unknown, p = ""): Problem | undefined {
+  if (typeof v !== "string" || v.length < 1 || v.length > 64 || !/^[a-zA-Z0-9][a-zA-Z0-9-]*$/.test(v)) return { path: p, problem: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters" };
+  return undefined;
+}
+
 /** components.schemas.UtcDateTime: must be an ISO 8601 date-time in UTC, e.g. 2019-04-26T14:08:07Z. */
 export function checkUtcDateTime(v: unknown, p = ""): Problem | undefined {
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/.test(v) || !isDateTime(v)) return { path: p, problem: "must be an ISO 8601 date-time in UTC, e.g. 2019-04-26T14:08:07Z" };
@@ -78,6 +84,18 @@ export function checkTenantSnapshotEnvelope(v: unknown, p = ""): Problem | undef
   return undefined;
 }
 
+/** components.schemas.FlexBackupSnapshot: must be an object. */
+export function checkFlexBackupSnapshot(v: unknown, p = ""): Problem | undefined {
+  { const r = checkTenantSnapshot(v, p); if (r) return r; }
+  return undefined;
+}
+
+/** components.schemas.FlexBackupSnapshotPage: must be an object. */
+export function checkFlexBackupSnapshotPage(v: unknown, p = ""): Problem | undefined {
+  { const r = checkTenantSnapshotPage(v, p); if (r) return r; }
+  return undefined;
+}
+
 /** components.schemas.BadRequestField: must be an object. */
 export function checkBadRequestField(v: unknown, p = ""): Problem | undefined {
   if (!isObject(v)) return { path: p, problem: "must be an object" };
@@ -117,7 +135,7 @@ export function checkParamGroupId(v: unknown, p = "groupId"): Problem | undefine
 
 /** Parameter clusterName: must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters. */
 export function checkParamClusterName(v: unknown, p = "clusterName"): Problem | undefined {
-  if (typeof v !== "string" || v.length < 1 || v.length > 64 || !/^[a-zA-Z0-9][a-zA-Z0-9-]*$/.test(v)) return { path: p, problem: "must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters" };
+  { const r = checkClusterName(v, p); if (r) return r; }
   return undefined;
 }
 
@@ -154,6 +172,12 @@ export function checkParamEnvelope(v: unknown, p = "envelope"): Problem | undefi
 /** Parameter snapshotId: must be 24 lowercase hexadecimal characters. */
 export function checkParamSnapshotId(v: unknown, p = "snapshotId"): Problem | undefined {
   if (typeof v !== "string" || v.length < 24 || v.length > 24 || !/^([a-f0-9]{24})$/.test(v)) return { path: p, problem: "must be 24 lowercase hexadecimal characters" };
+  return undefined;
+}
+
+/** Parameter name: must start with a letter or digit, hold only letters, digits and hyphens, and be at most 64 characters. */
+export function checkParamName(v: unknown, p = "name"): Problem | undefined {
+  { const r = checkClusterName(v, p); if (r) return r; }
   return undefined;
 }
 
