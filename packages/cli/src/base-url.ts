@@ -1,14 +1,14 @@
-import { BASE_PATHS, DEFAULT_BASE_URL } from "@atlas-snapshots/types";
+import { BASE_PATHS } from "@atlas-snapshots/types";
 import { UsageError } from "./usage-error.js";
 
-/** The API's base path, from the spec's server URL: `/api/atlas/v1.0`. */
-export const API_BASE_PATH = new URL(DEFAULT_BASE_URL).pathname;
+/** The spec's base paths, for messages: `/api/atlas/v1.0, /api/atlas/v2`. */
+export const API_BASE_PATHS = BASE_PATHS.join(", ");
 
 /**
  * An Atlas base URL from `--base-url`, `MONGODB_ATLAS_OPS_MANAGER_URL` or a
  * profile's `ops_manager_url`, checked and passed on as given: the client's
- * `baseUrl` rule (the host, each operation adding its base path from the spec;
- * the old form with /api/atlas/v1.0 still accepted) is the one rule.
+ * `baseUrl` rule (the host, each operation adding its base path from the spec,
+ * v1.0's or v2's; the old form ending in a base path still accepted) is the one rule.
  */
 export function normalizeBaseUrl(text: string, source: string): string {
   if (!(/^https?:\/\/[^/]/i.test(text) && URL.canParse(text))) {

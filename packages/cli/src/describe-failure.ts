@@ -11,10 +11,11 @@ import {
   AtlasServerError,
   AtlasValidationError,
 } from "@atlas-snapshots/client";
-import { API_BASE_PATH, isAtlasApiPath } from "./base-url.js";
+import { FLEX_CLUSTER_IN_CLUSTER_API, NON_FLEX_CLUSTER_IN_FLEX_API } from "./api-kind.js";
+import { API_BASE_PATHS, isAtlasApiPath } from "./base-url.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { formatDuration } from "./parse-duration.js";
-import { PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
+import { CLIENT_ID_VAR, CLIENT_SECRET_VAR, PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
 import { UsageError } from "./usage-error.js";
 
 export interface Failure {
@@ -31,7 +32,7 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof AtlasAuthenticationError || error instanceof AtlasPermissionError) {
     const hint =
       error instanceof AtlasAuthenticationError
-        ? `check ${PUBLIC_KEY_VAR} and ${PRIVATE_KEY_VAR}`
+        ? `check ${PUBLIC_KEY_VAR} and ${PRIVATE_KEY_VAR}, or ${CLIENT_ID_VAR} and ${CLIENT_SECRET_VAR} for a service account`
         : "check the key's project roles and its IP access list";
     return { code: EXIT.auth, message, hint };
   }
@@ -41,7 +42,7 @@ export function describeFailure(error: unknown): Failure {
       return {
         code: EXIT.notFound,
         message,
-        hint: `check --base-url: the request went to ${JSON.stringify(error.url.split("?")[0])}, outside Atlas's ${API_BASE_PATH}; the host alone (https://cloud.mongodb.com) is enough`,
+        hint: `check --base-url: the request went to ${JSON.stringify(error.url.split("?")[0])}, outside Atlas's API paths (${API_BASE_PATHS}); the host alone (https://cloud.mongodb.com) is enough`,
       };
     }
     if (error.errorCode === undefined) {
@@ -68,7 +69,7 @@ export function describeFailure(error: unknown): Failure {
       hint: "check --base-url and the network, or raise --retries / --timeout",
     };
   }
-  if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message };
+  if (error instanceof AtlasApiError) return { code: EXIT.unexpected, message, hint: wrongApiHint(error.errorCode) };
   // The server broke its own paging promises: nothing was printed as a complete list.
   if (error instanceof AtlasIncompleteListingError) {
     return { code: EXIT.network, message, hint: "run again; if it persists, list page by page with --page" };
@@ -77,7 +78,7 @@ export function describeFailure(error: unknown): Failure {
     return {
       code: EXIT.unexpected,
       message,
-      hint: "check that --base-url is an Atlas Administration API v1.0 base URL",
+      hint: BASE_URL_HINT,
     };
   }
   // A 200 the client refused as not a page: a proxy, a login page or a wrong URL, not a network fault.
@@ -85,10 +86,21 @@ export function describeFailure(error: unknown): Failure {
     return {
       code: EXIT.unexpected,
       message,
-      hint: "check that --base-url is an Atlas Administration API v1.0 base URL",
+      hint: BASE_URL_HINT,
     };
   }
   return { code: EXIT.unexpected, message: `unexpected error: ${message}`, hint: "run with --verbose for details" };
+}
+
+const BASE_URL_HINT = "check that --base-url is Atlas's address (the host alone, https://cloud.mongodb.com, is enough)";
+
+/** Atlas's 400 for a cluster of the other kind: only `--api` can cause it (discovery handles the tenant API's). */
+function wrongApiHint(errorCode: string | undefined): string | undefined {
+  if (errorCode === NON_FLEX_CLUSTER_IN_FLEX_API)
+    return "the cluster is not a Flex cluster: use --api tenant, or leave --api out to let atlas-snapshots find out";
+  if (errorCode === FLEX_CLUSTER_IN_CLUSTER_API)
+    return "the cluster is a Flex cluster: use --api flex, or leave --api out to let atlas-snapshots find out";
+  return undefined;
 }
 
 /** The innermost cause's message, e.g. `connect ECONNREFUSED 127.0.0.1:9` under fetch's bare "fetch failed". */

@@ -1,23 +1,27 @@
 import { readFile } from "node:fs/promises";
 import { type AtlasClient, createAtlasClient, type Logger } from "@atlas-snapshots/client";
 import type { MockData } from "@atlas-snapshots/mock";
+import { type ClusterSnapshots, clusterSnapshots } from "./cluster-snapshots.js";
 import type { ConnectionOptions } from "./resolve-options.js";
 import type { Terminal } from "./terminal.js";
 import { UsageError } from "./usage-error.js";
 
 export interface Connection {
   client: AtlasClient;
+  /** The cluster's snapshots through the API that serves it (tenant or Flex, found out or forced by --api). */
+  cluster: ClusterSnapshots;
   /** The embedded mock's URL when --mock started one. */
   mockUrl?: string;
   close(): Promise<void>;
 }
 
 /**
- * A client for Atlas (the resolved API key), for --base-url, or
+ * A client for Atlas (the resolved API key or service account), for --base-url, or
  * for an embedded mock server on a free loopback port, reached over real
  * HTTP with Digest auth so --mock exercises the same path as Atlas.
  */
 export async function openConnection(options: ConnectionOptions, terminal: Terminal): Promise<Connection> {
+  const cluster = (client: AtlasClient) => clusterSnapshots(client, options, (line) => terminal.err(line));
   const logger = options.verbose ? verboseLogger(terminal) : undefined;
   const common = {
     maxRetries: options.retries,
@@ -28,7 +32,7 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
   if (!options.mock) {
     if (!options.credentials) throw new Error("no credentials resolved for Atlas");
     const client = createAtlasClient({ ...options.credentials, baseUrl: options.baseUrl, ...common });
-    return { client, close: async () => {} };
+    return { client, cluster: cluster(client), close: async () => {} };
   }
   const data = options.mockDataFile === undefined ? undefined : await readMockData(options.mockDataFile);
   // Loaded only for --mock: a plain `list` against Atlas never pays for the mock.
@@ -54,7 +58,7 @@ export async function openConnection(options: ConnectionOptions, terminal: Termi
     await server.close(); // a refused option must not leave the mock keeping the process alive
     throw error;
   }
-  return { client, mockUrl: server.url, close: () => server.close() };
+  return { client, cluster: cluster(client), mockUrl: server.url, close: () => server.close() };
 }
 
 async function readMockData(file: string): Promise<unknown> {

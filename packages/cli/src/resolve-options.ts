@@ -8,6 +8,7 @@ import {
   SNAPSHOT_STATUSES,
   type SnapshotStatus,
 } from "@atlas-snapshots/types";
+import { API_KINDS, type ApiKind } from "./api-kind.js";
 import { normalizeBaseUrl } from "./base-url.js";
 import { flagValue, listValue, type OptionValues, textValue } from "./command-line/declare.js";
 import { type AtlasProfile, DEFAULT_PROFILE, loadAtlasProfile } from "./config/atlas-cli-config.js";
@@ -44,12 +45,14 @@ export const RETRIES_MAX = 10;
 export interface ConnectionOptions {
   groupId: string;
   clusterName: string;
+  /** `--api`: read the cluster through this API only; undefined finds out (api-kind.ts). */
+  api?: ApiKind;
   /** Start the embedded mock server (also implied by --mock-data). */
   mock: boolean;
   mockDataFile?: string;
-  /** Checked, passed on as given: the client takes the host alone or with /api/atlas/v1.0. */
+  /** Checked, passed on as given: the client takes the host (each API adds its path) or the old form with a base path. */
   baseUrl?: string;
-  /** The API key (not with --mock, which uses the mock's own). */
+  /** The API key or service account (not with --mock, which uses the mock's own). */
   credentials?: Credentials;
   /** The Atlas CLI profile read, if any. */
   profile?: AtlasProfile;
@@ -151,7 +154,7 @@ export async function resolveConnection(values: OptionValues, terminal: Terminal
     );
   }
   if (clusterName === undefined) {
-    throw new UsageError("missing --clusterName NAME (or -c: the M2/M5 cluster's name; or try --mock)");
+    throw new UsageError("missing --clusterName NAME (or -c: the M2/M5 or Flex cluster's name; or try --mock)");
   }
   // The spec's rules and words (generated), as the client and the mock give them.
   const badGroup = checkParamGroupId(groupId);
@@ -168,6 +171,7 @@ export async function resolveConnection(values: OptionValues, terminal: Terminal
   return {
     groupId,
     clusterName,
+    api: optional(textValue(values, "api"), resolveApiKind),
     mock,
     mockDataFile: textValue(values, "mock-data"),
     baseUrl: base && normalizeBaseUrl(base.value, base.source),
@@ -184,6 +188,17 @@ export async function resolveConnection(values: OptionValues, terminal: Terminal
     verbose: flagValue(values, "verbose"),
     profile,
   };
+}
+
+/** `--api`, any case; no environment variable or profile key, as the Atlas CLI has none. */
+function resolveApiKind(text: string): ApiKind {
+  const kind = text.trim().toLowerCase();
+  if (!(API_KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(
+      `--api ${JSON.stringify(text.slice(0, 40))} is not an API of atlas-snapshots; use tenant (API v1.0, M2/M5 clusters) or flex (API v2, Flex clusters), or leave --api out to let atlas-snapshots find out`,
+    );
+  }
+  return kind as ApiKind;
 }
 
 /** `--status` values, repeatable and comma-separated, any case; checked against the spec's statuses. */

@@ -18,7 +18,8 @@ describe("list --mock (what `pnpm start` runs)", () => {
     expect(stderr).toMatch(
       /Note: this is mock data, served by the embedded mock Atlas at http:\/\/127\.0\.0\.1:\d+\/api\/atlas\/v1\.0\./,
     );
-    expect(stderr).toMatch(/set MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY/);
+    expect(stderr).toMatch(/set MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET to a service account/);
+    expect(stderr).toMatch(/MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY to an API key/);
     expect(stderr).toMatch(/run without --mock, with --group ID --cluster NAME/);
     expect(stdout + stderr).not.toMatch(ANSI);
   });

@@ -53,7 +53,7 @@ export function commandHelp(command: CommandSpec, globals: readonly OptionSpec[]
 export function topHelp(commands: readonly CommandSpec[], notes: readonly string[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 2;
   return [
-    `${BIN}: list and check the backup snapshots of MongoDB Atlas M2/M5 clusters.`,
+    `${BIN}: list and check the backup snapshots of MongoDB Atlas M2/M5 and Flex clusters.`,
     `Usage:\n${commands.map((c) => `  ${BIN} ${c.name} ${c.usage}`.trimEnd()).join("\n")}\n  ${BIN} --help | --version`,
     `Commands:\n${commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join("\n")}`,
     `Run "${BIN} COMMAND --help" for a command's options.\nTry it without an Atlas account: ${BIN} list --mock`,

@@ -8,12 +8,11 @@ import type { DescribeOptions } from "../resolve-options.js";
 import type { Terminal } from "../terminal.js";
 import { terminalJson } from "../terminal-json.js";
 
-/** `describe`: print one snapshot (the client's getTenantSnapshot) as a table, json or csv. */
+/** `describe`: print one snapshot (the client's getTenantSnapshot, or getFlexSnapshot for a Flex cluster) as a table, json or csv. */
 export async function runDescribe(options: DescribeOptions, terminal: Terminal): Promise<ExitCode> {
   const connection = await openConnection(options, terminal);
   try {
-    const { groupId, clusterName, snapshotId } = options;
-    const snapshot = await connection.client.getTenantSnapshot({ groupId, clusterName, snapshotId });
+    const snapshot = await connection.cluster.get(options.snapshotId);
     switch (options.output) {
       case "json":
         await terminal.out(`${terminalJson(snapshot, 2)}\n`);

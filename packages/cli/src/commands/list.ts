@@ -1,4 +1,4 @@
-import type { TenantSnapshot } from "@atlas-snapshots/types";
+import type { Snapshot } from "../cluster-snapshots.js";
 import { createPaint } from "../color.js";
 import { EXIT, type ExitCode } from "../exit-codes.js";
 import { mockNote } from "../mock-note.js";
@@ -32,25 +32,19 @@ export async function runList(options: ListOptions, terminal: Terminal): Promise
 }
 
 async function load(connection: Connection, options: ListOptions, terminal: Terminal) {
-  const { groupId, clusterName, pageNum } = options;
+  const { pageNum } = options;
   const itemsPerPage = pageSize(options);
   if (pageNum === undefined) {
     return { snapshots: await collectSnapshots(connection, options, itemsPerPage, terminal), summary: "" };
   }
-  const page = await connection.client.listTenantSnapshots({
-    groupId,
-    clusterName,
-    pageNum,
-    itemsPerPage,
-    includeCount: true,
-  });
+  const page = await connection.cluster.page({ pageNum, itemsPerPage, includeCount: true });
   const total = page.totalCount;
   const pages = total === undefined ? "" : ` of ${Math.max(1, Math.ceil(total / itemsPerPage))}, ${total} in all`;
   return { snapshots: page.results ?? [], summary: `page ${pageNum}${pages}` };
 }
 
 async function print(
-  shown: TenantSnapshot[],
+  shown: Snapshot[],
   loaded: number,
   summary: string,
   options: ListOptions,

@@ -1,6 +1,14 @@
-import { ITEMS_PER_PAGE_MAX, QUERY_DEFAULTS, SNAPSHOT_STATUSES } from "@atlas-snapshots/types";
+import {
+  BASE_PATHS,
+  DEFAULT_HOST,
+  ITEMS_PER_PAGE_MAX,
+  QUERY_DEFAULTS,
+  SNAPSHOT_STATUSES,
+} from "@atlas-snapshots/types";
+import { API_KINDS, FLEX_CLUSTER_IN_CLUSTER_API } from "../api-kind.js";
 import type { OptionSpec } from "../command-line/declare.js";
 import { DEFAULT_PROFILE } from "../config/atlas-cli-config.js";
+import { EXIT } from "../exit-codes.js";
 import {
   CONCURRENCY_MAX,
   DEFAULT_MAX_AGE,
@@ -61,7 +69,20 @@ const CLUSTER: OptionSpec = {
   short: "c",
   type: "string",
   placeholder: "NAME",
-  description: "M2/M5 cluster name.",
+  description: "Cluster name: an M2/M5 cluster or a Flex cluster (see --api).",
+  section: "Where to read from",
+};
+const API: OptionSpec = {
+  name: "api",
+  type: "string",
+  placeholder: "KIND",
+  description: [
+    "Which API reads the cluster: tenant (API v1.0, M2/M5) or flex (API v2, Flex).",
+    `Left out: tenant, then flex once Atlas answers 400 ${FLEX_CLUSTER_IN_CLUSTER_API}`,
+    `(said once on stderr). Given: that API only; the other kind is Atlas's 400, exit ${EXIT.unexpected}.`,
+  ].join("\n"),
+  defaultText: "found out",
+  choices: API_KINDS,
   section: "Where to read from",
 };
 const PROFILE: OptionSpec = {
@@ -70,7 +91,7 @@ const PROFILE: OptionSpec = {
   type: "string",
   placeholder: "NAME",
   description:
-    "Atlas CLI profile in its config.toml: project_id, public_api_key, private_api_key,\noutput, ops_manager_url (read only; flags, then environment, then profile).",
+    "Atlas CLI profile in its config.toml: project_id, public_api_key, private_api_key,\nclient_id, client_secret, output, ops_manager_url (read only; flags, then\nenvironment, then profile).",
   defaultText: DEFAULT_PROFILE,
   section: "Where to read from",
 };
@@ -92,9 +113,8 @@ const BASE_URL: OptionSpec = {
   name: "base-url",
   type: "string",
   placeholder: "URL",
-  description:
-    "Atlas's address: the host alone (https://cloud.mongodb.com) or with /api/atlas/v1.0,\ne.g. the URL `atlas-mock-server` prints.",
-  defaultText: "https://cloud.mongodb.com",
+  description: `Atlas's address: the host alone (${DEFAULT_HOST}); each API adds its path\n(${BASE_PATHS.join(", ")}). The old form ending in ${BASE_PATHS[0]} works too,\ne.g. the URL \`atlas-mock-server\` prints.`,
+  defaultText: DEFAULT_HOST,
   env: OPS_MANAGER_URL_VAR,
   section: "Where to read from",
 };
@@ -134,6 +154,7 @@ const TIMEOUT: OptionSpec = {
 export const CONNECTION_OPTIONS: readonly OptionSpec[] = [
   GROUP,
   CLUSTER,
+  API,
   PROFILE,
   MOCK,
   MOCK_DATA,

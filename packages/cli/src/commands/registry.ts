@@ -1,3 +1,4 @@
+import { FLEX_CLUSTER_IN_CLUSTER_API } from "../api-kind.js";
 import { completionScript, SHELLS, type Shell } from "../command-line/completion.js";
 import type { CommandSpec } from "../command-line/declare.js";
 import { BIN, commandHelp, topHelp } from "../command-line/help.js";
@@ -45,7 +46,16 @@ export const EXIT_CODES = `Exit codes:
   4  project, cluster or snapshot not found (404)
   5  rate limited (429) after retries
   6  network error, timeout, or Atlas server error (5xx) after retries
-  7  unexpected error (e.g. a 400 from the server, a malformed reply)`;
+  7  unexpected error (e.g. a 400 from the server, such as --api naming the
+     other kind of cluster; a malformed reply)`;
+
+export const CLUSTER_KINDS = `M2/M5 and Flex clusters:
+  MongoDB migrated M2/M5 clusters to Flex clusters (Atlas API v2) and ended the
+  M2/M5 snapshot API (v1.0) on 2026-01-22. -c/--clusterName names either kind.
+  Without --api, the M2/M5 API is asked first; when Atlas answers 400
+  ${FLEX_CLUSTER_IN_CLUSTER_API}, the Flex API is used for the
+  cluster from then on, and stderr says so once. --api flex or --api tenant asks
+  only that API. Output and exit codes are the same for both kinds.`;
 
 const TARGET = "(--projectId ID --clusterName NAME | --mock)";
 
@@ -53,12 +63,13 @@ const list: CommandSpec = {
   name: "list",
   summary: "Print a cluster's snapshots (every page by default) as a table, json, ndjson or csv.",
   usage: `${TARGET} [--all | --page N] [--status S ...] [--since DATE] [-o FORMAT] [options]`,
-  description: "Print the backup snapshots of one M2/M5 cluster, oldest first (the server's order).",
+  description: "Print the backup snapshots of one M2/M5 or Flex cluster, oldest first (the server's order).",
   options: [...LIST_OPTIONS, ...CONNECTION_OPTIONS],
   epilogue: [
     `If a page cannot be read (after retries) while listing, nothing is printed as if
 complete: table, json and csv print nothing; ndjson keeps the lines already
 streamed, and stderr says the list is incomplete. The exit code says why.`,
+    CLUSTER_KINDS,
     ENVIRONMENT,
     EXIT_CODES,
   ],
@@ -67,6 +78,7 @@ streamed, and stderr says the list is incomplete. The exit code says why.`,
     "list --projectId 5b69d0349b15c62cdfc38b78 --clusterName M2AWS --status failed --since 2024-05-01",
     "list -P work -c M2AWS -o csv > snapshots.csv",
     "list --mock --page 1 -o json-raw   # links and totalCount, as Atlas sent them",
+    "list -g 5b69d0349b15c62cdfc38b78 -c FlexAWS --api flex   # a Flex cluster, without asking the M2/M5 API",
   ],
   run: async ({ values, terminal }) => runList(await resolveListOptions(values, terminal), terminal),
 };
@@ -75,12 +87,12 @@ const describe: CommandSpec = {
   name: "describe",
   summary: "Print one snapshot, by its id, as a table, json, ndjson or csv.",
   usage: `SNAPSHOT_ID ${TARGET} [-o FORMAT] [options]`,
-  description: `Print one backup snapshot of an M2/M5 cluster, as \`atlas backups snapshots
+  description: `Print one backup snapshot of an M2/M5 or Flex cluster, as \`atlas backups snapshots
 describe\` does. SNAPSHOT_ID is 24 lowercase hexadecimal characters (list shows them).`,
   // One request: no paging options.
   options: [...DESCRIBE_OPTIONS, ...connectionOptionsExcept("items-per-page", "concurrency")],
   positionals: { min: 1, max: 1 },
-  epilogue: [ENVIRONMENT, EXIT_CODES],
+  epilogue: [CLUSTER_KINDS, ENVIRONMENT, EXIT_CODES],
   examples: [
     "describe 5cc310ace5dc7ce369814bc8 --mock",
     "describe 5cc310ace5dc7ce369814bc8 --projectId 5b69d0349b15c62cdfc38b78 --clusterName M2AWS -o json",
@@ -94,12 +106,12 @@ const check: CommandSpec = {
   summary: "Exit 0 if the latest snapshot is COMPLETED and recent, 1 otherwise, with a one-line reason.",
   usage: `${TARGET} [--max-age DURATION] [options]`,
   description: `Check the latest snapshot (newest scheduledTime, whatever order the server
-sends) of one M2/M5 cluster and print a one-line reason. Meant for cron and
+sends) of one M2/M5 or Flex cluster and print a one-line reason. Meant for cron and
 monitoring: exit 0 when it is COMPLETED and scheduled less than --max-age ago,
 exit 1 when it FAILED, is still RUNNING/QUEUED/PENDING, is older than
 --max-age, or there are no snapshots.`,
   options: [...CHECK_OPTIONS, ...CONNECTION_OPTIONS],
-  epilogue: [ENVIRONMENT, EXIT_CODES],
+  epilogue: [CLUSTER_KINDS, ENVIRONMENT, EXIT_CODES],
   examples: [
     'check --projectId 5b69d0349b15c62cdfc38b78 --clusterName M2AWS --max-age 26h || echo "backup problem"',
     "check --mock   # the mock's newest snapshot may still be running: exit 1, by design",
@@ -116,7 +128,7 @@ QUEUED, RUNNING or PENDING (as \`atlas backups snapshots watch\` does), then jud
 as check does: the same line and exit codes. Still in progress after --timeout:
 exit 1 with the reason. State changes are told on stderr.`,
   options: [...WATCH_OPTIONS, ...connectionOptionsExcept("timeout")],
-  epilogue: [ENVIRONMENT, EXIT_CODES],
+  epilogue: [CLUSTER_KINDS, ENVIRONMENT, EXIT_CODES],
   examples: ["watch --projectId 5b69d0349b15c62cdfc38b78 --clusterName M2AWS --timeout 20m && echo done"],
   run: async ({ values, terminal }) => runWatch(await resolveWatchOptions(values, terminal), terminal),
 };
@@ -165,4 +177,4 @@ const help: CommandSpec = {
 /** Every command, in the order help shows them. */
 export const COMMANDS: readonly CommandSpec[] = [list, describe, check, watch, completion, help];
 
-export const overview = () => topHelp(COMMANDS, [ENVIRONMENT, EXIT_CODES]);
+export const overview = () => topHelp(COMMANDS, [CLUSTER_KINDS, ENVIRONMENT, EXIT_CODES]);

@@ -116,7 +116,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     env: { ...KEYS_ENV, MONGODB_ATLAS_PRIVATE_API_KEY: WRONG_PRIVATE_KEY },
     code: 3,
     stderr:
-      /^atlas-snapshots: Atlas answered 401.*\nhint: check MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY\n$/s,
+      /^atlas-snapshots: Atlas answered 401.*\nhint: check MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY, or MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET for a service account\n$/s,
   },
   "unknown public key (401), check": {
     args: (f) => ["check", ...target(f.ok, "Fresh")],
