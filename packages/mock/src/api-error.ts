@@ -2,6 +2,7 @@
 // Shapes follow the replies recorded in spec/fidelity/ (keys in Atlas's order:
 // detail, error, errorCode, parameters, reason); the wording of errors no
 // recording shows (400 VALIDATION_ERROR, 403, 404 RESOURCE_NOT_FOUND for a snapshot, 405, 500) is the mock's own.
+// The two cross-kind 400s are recorded word for word.
 import type { ApiError } from "@atlas-snapshots/types";
 
 export const REASON_PHRASES: Readonly<Record<number, string>> = {
@@ -10,6 +11,7 @@ export const REASON_PHRASES: Readonly<Record<number, string>> = {
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",
+  406: "Not Acceptable",
   429: "Too Many Requests",
   431: "Request Header Fields Too Large",
   500: "Internal Server Error",
@@ -113,3 +115,26 @@ export const snapshotNotFound = (snapshotId: string, clusterName: string, groupI
     `No snapshot with ID ${snapshotId} exists in cluster ${clusterName} of group ${groupId}.`,
     [snapshotId, clusterName, groupId],
   );
+
+/** The Flex API asked about a cluster that is not a Flex cluster (recorded, word for word). */
+export const cannotUseNonFlexClusterInFlexApi = (name: string): ApiError =>
+  apiError(400, "CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API", `Cannot use non-flex cluster ${name} in the flex API.`, [
+    name,
+  ]);
+
+/**
+ * A cluster API asked about a Flex cluster (recorded word for word on the v2 clusters API; that the
+ * M2/M5 snapshot operations answer the same way is the spec's reading).
+ */
+export const cannotUseFlexClusterInClusterApi = (name: string): ApiError =>
+  apiError(400, "CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API", `Flex cluster ${name} cannot be used in the Cluster API.`, [
+    name,
+  ]);
+
+/**
+ * 406 for a request to a versioned (v2) operation whose Accept names none of its versions. Not in
+ * MongoDB's recordings; the body is the one a public transcript of `atlas api` shows Atlas sending for
+ * a version date the resource does not have (spec: components.responses.NotAcceptable).
+ */
+export const invalidVersion = (): ApiError =>
+  apiError(406, "INVALID_VERSION_DATE", "Invalid accept header or version date.", []);

@@ -1,8 +1,9 @@
 // The core: every Atlas behaviour, from a request to a reply. No node: imports,
 // so it runs in browsers under msw's service worker as well as in the server.
-import { OPERATIONS } from "@atlas-snapshots/types";
+import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 import {
   cannotAccessGroup,
+  invalidVersion,
   methodNotAllowed,
   NOT_AUTHORIZED_BODY,
   PROXY_UNAVAILABLE_BODY,
@@ -12,11 +13,12 @@ import {
   validationError,
 } from "./api-error.js";
 import { createDefaultData } from "./default-data.js";
-import { DEPRECATION_HEADERS } from "./deprecation.js";
+import { deprecationHeaders } from "./deprecation.js";
 import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
 import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
+import { acceptsOneOf, replyContentType, versionedTypes } from "./media-type.js";
 import { createNonceRegistry } from "./nonce-registry.js";
 import { OAUTH_TOKEN_PATH, tokenReply } from "./oauth/token-endpoint.js";
 import { createTokenRegistry } from "./oauth/token-registry.js";
@@ -56,9 +58,9 @@ interface Outcome {
   reply: MockReply;
   authenticated: boolean;
   fault?: string;
+  /** The operation the path names, whose documented media types the reply takes. */
+  operationId?: OperationId;
 }
-
-const JSON_TYPE = "application/json";
 
 export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
   const options = resolveOptions(input);
@@ -99,7 +101,12 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     const route = matchRoute(url.pathname, rootPath);
     if (route.kind === "outside")
       return { reply: errorReply(resourceNotFound(url.pathname), plain), authenticated: false };
+    const operationId = route.kind === "operation" ? route.operationId : undefined;
+    return { ...authenticateAndServe(request, url, route, operationId), operationId };
+  }
 
+  /** Everything after routing: authentication, rate limit, forced replies, faults, then the operation. */
+  function authenticateAndServe(request: MockRequest, url: URL, route: Route, operationId?: OperationId): Outcome {
     // Authentication comes first and ignores envelope: a Digest client needs the real 401 and its challenge.
     let credential: DigestCredential | undefined;
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
@@ -123,9 +130,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       credential = outcome.credential;
     }
 
-    const format = readFormat(url.search);
+    const format = readFormat(url.search, operationId);
     const groupId = route.kind === "operation" ? (route.params.groupId ?? "") : "";
-    const headers: Record<string, string> = { ...DEPRECATION_HEADERS };
+    const headers: Record<string, string> = { ...deprecationHeaders(operationId) };
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
       headers["RateLimit-Limit"] = String(decision.limit);
@@ -210,6 +217,12 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       const allow = operation.method === "GET" ? "GET, HEAD" : operation.method;
       return errorReply(methodNotAllowed(request.method), format, { ...headers, Allow: allow });
     }
+    // A versioned (v2) operation answers only an Accept that names its version; checked before the
+    // parameters, as content negotiation comes before the resource method on a JAX-RS server such as Atlas's.
+    const versions = versionedTypes(route.operationId);
+    if (versions.length > 0 && !acceptsOneOf(request.headers.get("accept"), versions)) {
+      return errorReply(invalidVersion(), format, headers);
+    }
     // Path parameters in the spec's order, each with its generated check and message.
     for (const [name, parameter] of Object.entries(operation.parameters)) {
       if (parameter.in !== "path") continue;
@@ -244,10 +257,10 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       // A bug in the mock must still look like Atlas failing, never crash the host.
       outcome = { reply: errorReply(unexpectedError(), plain), authenticated: false };
     }
-    const { reply: out, authenticated, fault } = outcome;
+    const { reply: out, authenticated, fault, operationId } = outcome;
     const id = idPrefix + (replies++ % 0x100000000).toString(16).padStart(8, "0");
     if (!Object.keys(out.headers).some((name) => name.toLowerCase() === "content-type")) {
-      out.headers["Content-Type"] = JSON_TYPE;
+      out.headers["Content-Type"] = replyContentType(operationId, out.status);
     }
     out.headers["X-Request-Id"] = id;
     requests.add({

@@ -4,7 +4,8 @@
 import { type ApiError, OPERATIONS, type OperationId, type OperationInputs } from "@atlas-snapshots/types";
 import { validationError } from "./api-error.js";
 
-export type SnapshotQuery = OperationInputs["listSharedClusterBackups"]["query"];
+/** The query every paged listing reads (each listing's generated input type has these five). */
+export type SnapshotQuery = OperationInputs["listSharedClusterBackups" | "listFlexBackupSnapshots"]["query"];
 
 export type QueryResult<Query = SnapshotQuery> =
   | { ok: true; query: Query; given: ReadonlySet<string> }
@@ -67,8 +68,15 @@ export function parseSnapshotQuery(search: string): QueryResult {
   return parseQuery(search, "listSharedClusterBackups");
 }
 
-/** pretty/envelope as far as they can be read from a request that may be invalid otherwise. */
-export function readFormat(search: string): { pretty: boolean; envelope: boolean } {
+/**
+ * pretty/envelope as far as they can be read from a request that may be invalid otherwise; for an
+ * operation, only those it has (getFlexBackupSnapshot has no `pretty`, so its errors are never indented).
+ */
+export function readFormat(search: string, id?: OperationId): { pretty: boolean; envelope: boolean } {
   const params = new URLSearchParams(search);
-  return { pretty: params.get("pretty") === "true", envelope: params.get("envelope") === "true" };
+  const has = (name: string) => id === undefined || Object.hasOwn(OPERATIONS[id].parameters, name);
+  return {
+    pretty: has("pretty") && params.get("pretty") === "true",
+    envelope: has("envelope") && params.get("envelope") === "true",
+  };
 }

@@ -2,13 +2,14 @@
 // Tests change it while the mock runs; every read sees the change at once.
 import type { TenantSnapshot } from "@atlas-snapshots/types";
 import { MockStoreError } from "./errors.js";
-import type { MockData } from "./mock-data.js";
+import { CLUSTER_KINDS, type ClusterKind, type MockData } from "./mock-data.js";
 import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
 import { compareSnapshots } from "./snapshot-order.js";
 import { validateMockData } from "./validate-mock-data.js";
 import { findSnapshotProblem } from "./validate-snapshot.js";
 
 interface ClusterState {
+  kind: ClusterKind;
   /** Keyed by snapshot id; raw entries without a string id get a private key. */
   entries: Map<string, unknown>;
   /** Served order, rebuilt lazily after a change. */
@@ -24,13 +25,18 @@ export interface MockStore {
   /** Names of a project's clusters; throws for an unknown project. */
   listClusters(groupId: string): string[];
   hasCluster(groupId: string, clusterName: string): boolean;
-  /** Adds an empty cluster (and its project) unless it exists. */
-  addCluster(groupId: string, clusterName: string): void;
+  /** The cluster's kind ("tenant" or "flex"), or undefined when the project or cluster does not exist. */
+  clusterKind(groupId: string, clusterName: string): ClusterKind | undefined;
+  /**
+   * Adds an empty cluster of `kind` (default "tenant") and its project, unless it exists; a cluster that
+   * exists with the other kind is an error (remove it first).
+   */
+  addCluster(groupId: string, clusterName: string, kind?: ClusterKind): void;
   removeCluster(groupId: string, clusterName: string): boolean;
   /** The cluster's snapshots in served order (oldest scheduledTime first, ties by id ascending). */
   listSnapshots(groupId: string, clusterName: string): readonly TenantSnapshot[];
   getSnapshot(groupId: string, clusterName: string, id: string): TenantSnapshot | undefined;
-  /** Adds a valid snapshot, or replaces the one with its id. The cluster must exist. */
+  /** Adds a snapshot valid for its cluster's kind, or replaces the one with its id. The cluster must exist. */
   putSnapshot(groupId: string, clusterName: string, snapshot: TenantSnapshot): void;
   /** Changes fields of a stored snapshot (a field set to undefined is removed); returns the result. */
   updateSnapshot(groupId: string, clusterName: string, id: string, patch: Partial<TenantSnapshot>): TenantSnapshot;
@@ -62,7 +68,7 @@ export function createMockStore(initial: MockData): MockStore {
       for (const cluster of group.clusters) {
         const entries = new Map<string, unknown>();
         for (const s of cluster.snapshots) entries.set(s.id, Object.freeze(structuredClone(s)));
-        clusters.set(cluster.name, { entries, sorted: undefined });
+        clusters.set(cluster.name, { kind: cluster.kind ?? "tenant", entries, sorted: undefined });
       }
       groups.set(group.id, clusters);
     }
@@ -87,8 +93,8 @@ export function createMockStore(initial: MockData): MockStore {
     cluster.sorted = undefined;
   }
 
-  function checked(snapshot: unknown): TenantSnapshot {
-    const problem = findSnapshotProblem(snapshot);
+  function checked(snapshot: unknown, kind: ClusterKind): TenantSnapshot {
+    const problem = findSnapshotProblem(snapshot, kind);
     if (problem) throw new MockStoreError(`Invalid snapshot: snapshot${problem.path} ${problem.problem}.`);
     return structuredClone(snapshot as TenantSnapshot);
   }
@@ -107,13 +113,23 @@ export function createMockStore(initial: MockData): MockStore {
     removeGroup: (groupId) => groups.delete(groupId),
     listClusters: (groupId) => [...groupOf(groupId).keys()],
     hasCluster: (groupId, clusterName) => groups.get(groupId)?.has(clusterName) ?? false,
-    addCluster(groupId, clusterName) {
+    clusterKind: (groupId, clusterName) => groups.get(groupId)?.get(clusterName)?.kind,
+    addCluster(groupId, clusterName, kind = "tenant") {
       if (!isClusterName(clusterName)) {
         throw new MockStoreError(`Invalid cluster name ${JSON.stringify(clusterName)}: ${CLUSTER_NAME_RULE}.`);
       }
+      if (!CLUSTER_KINDS.includes(kind)) {
+        throw new MockStoreError(`Invalid cluster kind ${JSON.stringify(kind)}: must be "tenant" or "flex".`);
+      }
       addGroup(groupId);
       const group = groupOf(groupId);
-      if (!group.has(clusterName)) group.set(clusterName, { entries: new Map(), sorted: undefined });
+      const existing = group.get(clusterName);
+      if (existing && existing.kind !== kind) {
+        throw new MockStoreError(
+          `Cluster ${clusterName} in project ${groupId} is a ${existing.kind} cluster; call store.removeCluster first to add it as ${kind}.`,
+        );
+      }
+      if (!existing) group.set(clusterName, { kind, entries: new Map(), sorted: undefined });
     },
     removeCluster: (groupId, clusterName) => groups.get(groupId)?.delete(clusterName) ?? false,
     listSnapshots(groupId, clusterName) {
@@ -125,7 +141,7 @@ export function createMockStore(initial: MockData): MockStore {
       groups.get(groupId)?.get(clusterName)?.entries.get(id) as TenantSnapshot | undefined,
     putSnapshot(groupId, clusterName, snapshot) {
       const cluster = clusterOf(groupId, clusterName);
-      const value = checked(snapshot);
+      const value = checked(snapshot, cluster.kind);
       store(cluster, value.id, value);
     },
     updateSnapshot(groupId, clusterName, id, patch) {
@@ -134,7 +150,7 @@ export function createMockStore(initial: MockData): MockStore {
       if (current === undefined) throw new MockStoreError(`No snapshot ${id} in cluster ${clusterName}.`);
       const merged: Record<string, unknown> = { ...(current as object), ...patch };
       for (const key of Object.keys(merged)) if (merged[key] === undefined) delete merged[key];
-      const value = checked(merged);
+      const value = checked(merged, cluster.kind);
       if (value.id !== id) cluster.entries.delete(id);
       store(cluster, value.id, value);
       return value;
@@ -158,6 +174,7 @@ export function createMockStore(initial: MockData): MockStore {
         id,
         clusters: [...clusters].map(([name, cluster]) => ({
           name,
+          kind: cluster.kind,
           snapshots: structuredClone([...cluster.entries.values()].sort(compareSnapshots)) as TenantSnapshot[],
         })),
       })),

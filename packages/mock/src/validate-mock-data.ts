@@ -1,6 +1,6 @@
 // Checks a data file against the format and reports the first problem by its JSON path.
 import { MockDataError } from "./errors.js";
-import type { MockData } from "./mock-data.js";
+import { CLUSTER_KINDS, type ClusterKind, type MockData } from "./mock-data.js";
 import { CLUSTER_NAME_RULE, GROUP_ID_RULE, isClusterName, isGroupId } from "./path-rules.js";
 import { findSnapshotProblem } from "./validate-snapshot.js";
 
@@ -19,6 +19,19 @@ function arrayAt(owner: Record<string, unknown>, key: string, path: string): unk
   const value = owner[key];
   if (!Array.isArray(value)) throw new MockDataError(path ? `${path}.${key}` : key, "must be an array");
   return value;
+}
+
+/** The cluster's `kind`: absent means "tenant"; anything else must name a kind, or the data is refused. */
+function clusterKindAt(cluster: Record<string, unknown>, path: string): ClusterKind {
+  if (cluster.kind === undefined) return "tenant";
+  if (!(CLUSTER_KINDS as readonly unknown[]).includes(cluster.kind)) {
+    const given = JSON.stringify(cluster.kind) ?? String(cluster.kind);
+    throw new MockDataError(
+      `${path}.kind`,
+      `must be "tenant" (an M2/M5 cluster, API v1.0) or "flex" (a Flex cluster, API v2), or left out for "tenant"; got ${given.length > 40 ? `${given.slice(0, 40)}...` : given}`,
+    );
+  }
+  return cluster.kind as ClusterKind;
 }
 
 /**
@@ -43,14 +56,15 @@ export function validateMockData(value: unknown): MockData {
     arrayAt(group, "clusters", gPath).forEach((cluster, c) => {
       const cPath = `${gPath}.clusters[${c}]`;
       if (!isObject(cluster)) throw new MockDataError(cPath, "must be an object with name and snapshots");
-      refuseUnknownKeys(cluster, ["name", "snapshots"], cPath);
+      refuseUnknownKeys(cluster, ["name", "kind", "snapshots"], cPath);
       if (!isClusterName(cluster.name)) throw new MockDataError(`${cPath}.name`, CLUSTER_NAME_RULE);
+      const kind = clusterKindAt(cluster, cPath);
       const sameCluster = clusterNames.get(cluster.name);
       if (sameCluster) throw new MockDataError(`${cPath}.name`, `duplicates ${sameCluster}.name (${cluster.name})`);
       clusterNames.set(cluster.name, cPath);
       arrayAt(cluster, "snapshots", cPath).forEach((snapshot, s) => {
         const sPath = `${cPath}.snapshots[${s}]`;
-        const problem = findSnapshotProblem(snapshot);
+        const problem = findSnapshotProblem(snapshot, kind);
         if (problem) throw new MockDataError(sPath + problem.path, problem.problem);
         const id = (snapshot as { id: string }).id;
         const sameId = snapshotIds.get(id);

@@ -50,6 +50,6 @@ describe("store", () => {
     store.clear();
     expect(store.listGroups()).toEqual([]);
     store.reset();
-    expect(store.listClusters(DEFAULT_GROUP_ID)).toEqual(["M2AWS", "M5AZURE"]);
+    expect(store.listClusters(DEFAULT_GROUP_ID)).toEqual(["M2AWS", "M5AZURE", "FlexAWS"]);
   });
 });

@@ -81,7 +81,9 @@ export interface paths {
          *     Versioned media type: a request asks for `application/vnd.atlas.2024-11-13+json`
          *     and nothing else (Atlas picks the resource's version from it); the page
          *     comes back as that type with `;charset=utf-8` (recorded), and an error
-         *     as plain `application/json` (recorded).
+         *     as plain `application/json` (recorded). A request whose `Accept` names
+         *     no version of this resource gets 406 `INVALID_VERSION_DATE` (see that
+         *     response for the source and for what is our reading).
          *
          *     Order: oldest first, as recorded (ascending `scheduledTime`, then `id`).
          *
@@ -343,6 +345,27 @@ export interface components {
          */
         SnapshotNotFound: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApiError"];
+            };
+        };
+        /**
+         * @description A request to a versioned (API v2) operation whose `Accept` names none of
+         *     its versions. No reply of MongoDB's recorder shows it; the body is the
+         *     one a public transcript of the Atlas CLI's `atlas api` shows Atlas
+         *     sending for a version date the resource does not have. That a missing,
+         *     wildcard or unversioned `Accept` gets the same answer is our reading of
+         *     its detail ("Invalid accept header or version date"), and our mock's
+         *     behaviour: a client that forgets the versioned type fails against the
+         *     mock as it would against Atlas.
+         */
+        NotAcceptable: {
+            headers: {
+                "X-Error-Code": components["headers"]["X-Error-Code"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                 [name: string]: unknown;
             };
             content: {
@@ -659,6 +682,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -708,6 +732,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["SnapshotNotFound"];
+            406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };

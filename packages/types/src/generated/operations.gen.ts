@@ -136,8 +136,8 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"]},
-    statuses: [200,400,401,403,404,429,500],
+    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"]},
+    statuses: [200,400,401,403,404,406,429,500],
     deprecated: false,
     sunset: null,
     successor: null,
@@ -152,8 +152,8 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"]},
-    statuses: [200,400,401,403,404,429,500],
+    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"]},
+    statuses: [200,400,401,403,404,406,429,500],
     deprecated: false,
     sunset: null,
     successor: null,
