@@ -307,6 +307,18 @@ describe("an M2/M5 cluster is read as before", () => {
   });
 });
 
+describe("--mock", () => {
+  it("-c FlexAWS reads the embedded mock's Flex cluster through the Flex API", async () => {
+    const result = await runCli(["list", "--mock", "-c", "FlexAWS", "-o", "json"]);
+    expect(result.code).toBe(0);
+    const snapshots = JSON.parse(result.stdout) as { mongoDBVersion: string }[];
+    expect(snapshots.length).toBeGreaterThan(0);
+    expect(snapshots.every((s) => s.mongoDBVersion === "8.0.29")).toBe(true);
+    expect(count(result.stderr, NOTICE)).toBe(1);
+    expect(result.stderr).toMatch(/Note: this is mock data/);
+  });
+});
+
 describe("--base-url", () => {
   it("the old form ending in /api/atlas/v1.0 still reaches both APIs", async () => {
     expect(seed.url.endsWith("/api/atlas/v1.0")).toBe(true);

@@ -98,7 +98,7 @@ const PROFILE: OptionSpec = {
 const MOCK: OptionSpec = {
   name: "mock",
   type: "boolean",
-  description: `Use an embedded mock Atlas on a free loopback port (no account needed);\nthe project and cluster default to ${EXAMPLE_GROUP_ID} / ${EXAMPLE_CLUSTER_NAME}.`,
+  description: `Use an embedded mock Atlas on a free loopback port (no account needed);\nthe project and cluster default to ${EXAMPLE_GROUP_ID} / ${EXAMPLE_CLUSTER_NAME}\n(-c FlexAWS: its Flex cluster).`,
   section: "Where to read from",
 };
 const MOCK_DATA: OptionSpec = {
@@ -106,7 +106,7 @@ const MOCK_DATA: OptionSpec = {
   type: "string",
   placeholder: "FILE",
   description:
-    'Load FILE ({"groups":[{"id","clusters":[{"name","snapshots":[...]}]}]})\ninto the embedded mock (implies --mock).',
+    'Load FILE ({"groups":[{"id","clusters":[{"name","kind","snapshots":[...]}]}]};\nkind "flex" for a Flex cluster) into the embedded mock (implies --mock).',
   section: "Where to read from",
 };
 const BASE_URL: OptionSpec = {
