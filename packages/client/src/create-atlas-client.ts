@@ -1,6 +1,8 @@
 import {
   DEFAULT_BASE_URL,
   DEFAULT_HOST,
+  type FlexBackupSnapshot,
+  type FlexBackupSnapshotPage,
   OPERATIONS,
   type OperationId,
   type paths,
@@ -18,15 +20,21 @@ import { type Page, paginate } from "./paginate.js";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
-import {
-  validateClientOptions,
-  validateOperationParams,
-  validateOperationRequest,
-  validateSnapshotParams,
-} from "./validate.js";
+import { validateClientOptions, validateOperationParams, validateOperationRequest } from "./validate.js";
 
 /** Atlas's OAuth 2.0 token endpoint for service accounts, on the API's host. */
 const OAUTH_TOKEN_PATH = "/api/oauth/token";
+
+/** A helper's parameters split into the operation's path values and the rest (its query); `signal` and `concurrency` are the helper's own. */
+function split(pathNames: readonly string[], params: object) {
+  const path: Record<string, unknown> = {};
+  const query: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (name === "signal" || name === "concurrency") continue;
+    (pathNames.includes(name) ? path : query)[name] = value;
+  }
+  return { path, query };
+}
 
 /** A fetch whose implementation is imported on its first call. */
 function lazyFetch(load: () => Promise<FetchLike>): FetchLike {
@@ -114,6 +122,19 @@ export interface GetTenantSnapshotParams {
   signal?: AbortSignal;
 }
 
+/** A Flex cluster's listing (API v2): `name` is the Flex cluster's name. */
+export interface ListFlexSnapshotsParams extends Omit<ListTenantSnapshotsParams, "clusterName"> {
+  name: string;
+}
+
+export interface IterateFlexSnapshotsParams extends Omit<IterateTenantSnapshotsParams, "clusterName"> {
+  name: string;
+}
+
+export interface GetFlexSnapshotParams extends Omit<GetTenantSnapshotParams, "clusterName"> {
+  name: string;
+}
+
 export type AtlasClient = Client<paths> & {
   /** One snapshot by id; throws AtlasNotFoundError when there is none. */
   getTenantSnapshot(params: GetTenantSnapshotParams): Promise<TenantSnapshot>;
@@ -123,6 +144,14 @@ export type AtlasClient = Client<paths> & {
   iterateTenantSnapshots(params: IterateTenantSnapshotsParams): AsyncGenerator<TenantSnapshot, void, undefined>;
   /** Every snapshot in one array. */
   listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]>;
+  /** One snapshot of a Flex cluster (API v2) by id; throws AtlasNotFoundError when there is none. */
+  getFlexSnapshot(params: GetFlexSnapshotParams): Promise<FlexBackupSnapshot>;
+  /** One page of a Flex cluster's snapshots (API v2). */
+  listFlexSnapshots(params: ListFlexSnapshotsParams): Promise<FlexBackupSnapshotPage>;
+  /** Every snapshot of a Flex cluster once, in order, pages fetched concurrently. */
+  iterateFlexSnapshots(params: IterateFlexSnapshotsParams): AsyncGenerator<FlexBackupSnapshot, void, undefined>;
+  /** Every snapshot of a Flex cluster in one array. */
+  listAllFlexSnapshots(params: IterateFlexSnapshotsParams): Promise<FlexBackupSnapshot[]>;
 };
 
 /**
@@ -173,7 +202,8 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
 
   // One openapi-fetch instance: middleware a caller adds with atlas.use() also sees the helpers' requests.
   // atlas.GET's paths are relative to the spec's server, as the generated `paths` type says.
-  const client = createClient<paths>({ baseUrl: host + new URL(DEFAULT_BASE_URL).pathname, fetch: layeredFetch });
+  const defaultBase = host + new URL(DEFAULT_BASE_URL).pathname;
+  const client = createClient<paths>({ baseUrl: defaultBase, fetch: layeredFetch });
   const call = createOperationCaller(client, host);
   // Bad input to atlas.GET sends nothing, as with the helpers.
   const operationByPath = new Map(
@@ -182,7 +212,19 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   client.use({
     onRequest({ schemaPath, params, request }) {
       const id = operationByPath.get(`${request.method} ${schemaPath}`);
-      if (id) validateOperationRequest(id, params.path, params.query);
+      if (!id) return undefined;
+      validateOperationRequest(id, params.path, params.query);
+      // atlas.GET starts at the spec's first server: an operation under another base path (v2) moves
+      // there, and a request that names no Accept gets the operation's (v2 picks its version by it).
+      const op = OPERATIONS[id];
+      const moved = request.url.startsWith(`${defaultBase}/`) && !defaultBase.endsWith(op.basePath);
+      if (!moved && request.headers.has("accept")) return undefined;
+      const next = new Request(
+        moved ? host + op.basePath + request.url.slice(defaultBase.length) : request.url,
+        request,
+      );
+      if (!next.headers.has("accept")) next.headers.set("accept", op.accept);
+      return next;
     },
   });
   client.use(deprecationNotice(logger));
@@ -210,49 +252,62 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     );
   }
 
-  async function listTenantSnapshots(params: ListTenantSnapshotsParams): Promise<TenantSnapshotPage> {
-    validateSnapshotParams(params);
-    const { groupId, clusterName, signal: callSignal, ...query } = params;
-    return (await loadPage(
-      "listSharedClusterBackups",
-      { groupId, clusterName },
-      query,
-      callSignal,
-    )) as TenantSnapshotPage;
+  /** One page of a paged operation; the path parameters are the operation's, the rest its query. */
+  async function listPage(id: PagedOperationId, pathNames: readonly string[], params: { signal?: AbortSignal }) {
+    validateOperationParams(id, params);
+    const { path, query } = split(pathNames, params);
+    return loadPage(id, path, query, params.signal);
   }
 
-  function iterateTenantSnapshots(
-    params: IterateTenantSnapshotsParams,
-  ): AsyncGenerator<TenantSnapshot, void, undefined> {
-    validateSnapshotParams(params);
-    const { groupId, clusterName } = params;
-    return iterate<TenantSnapshot>("listSharedClusterBackups", { groupId, clusterName }, params);
+  /** Every item of a paged operation, after checking its parameters. */
+  function iterateAll<Item extends { id: string }>(
+    id: PagedOperationId,
+    pathNames: readonly string[],
+    params: IterateTenantSnapshotsParams | IterateFlexSnapshotsParams,
+  ): AsyncGenerator<Item, void, undefined> {
+    validateOperationParams(id, params);
+    return iterate<Item>(id, split(pathNames, params).path, params);
   }
 
-  async function getTenantSnapshot(params: GetTenantSnapshotParams): Promise<TenantSnapshot> {
-    validateOperationParams("getSharedClusterBackup", params);
-    const { groupId, clusterName, snapshotId } = params;
-    const { body, request } = await call(
-      "getSharedClusterBackup",
-      { path: { groupId, clusterName, snapshotId } },
-      params.signal,
-    );
+  /** One snapshot by id from a get-one operation. */
+  async function getOne<Item>(
+    id: "getSharedClusterBackup" | "getFlexBackupSnapshot",
+    pathNames: readonly string[],
+    params: { snapshotId: string; signal?: AbortSignal },
+  ): Promise<Item> {
+    validateOperationParams(id, params);
+    const { body, request } = await call(id, { path: split(pathNames, params).path }, params.signal);
     // Read tolerantly (decision 0002), but a reply without the id asked for is not that snapshot.
-    if ((body as { id?: unknown } | null)?.id !== snapshotId)
+    if ((body as { id?: unknown } | null)?.id !== params.snapshotId)
       throw new AtlasResponseError(200, request, "its `id` is not the one asked for", "the snapshot");
-    return body as TenantSnapshot;
+    return body as Item;
   }
 
-  async function listAllTenantSnapshots(params: IterateTenantSnapshotsParams): Promise<TenantSnapshot[]> {
-    const all: TenantSnapshot[] = [];
-    for await (const snapshot of iterateTenantSnapshots(params)) all.push(snapshot);
+  async function collect<Item>(items: AsyncIterable<Item>): Promise<Item[]> {
+    const all: Item[] = [];
+    for await (const item of items) all.push(item);
     return all;
   }
 
+  const TENANT = ["groupId", "clusterName"] as const;
+  const FLEX = ["groupId", "name"] as const;
+  const iterateTenantSnapshots = (params: IterateTenantSnapshotsParams) =>
+    iterateAll<TenantSnapshot>("listSharedClusterBackups", TENANT, params);
+  const iterateFlexSnapshots = (params: IterateFlexSnapshotsParams) =>
+    iterateAll<FlexBackupSnapshot>("listFlexBackupSnapshots", FLEX, params);
+
   return Object.assign(client, {
-    getTenantSnapshot,
-    listTenantSnapshots,
+    getTenantSnapshot: (params: GetTenantSnapshotParams) =>
+      getOne<TenantSnapshot>("getSharedClusterBackup", [...TENANT, "snapshotId"], params),
+    listTenantSnapshots: async (params: ListTenantSnapshotsParams) =>
+      (await listPage("listSharedClusterBackups", TENANT, params)) as TenantSnapshotPage,
     iterateTenantSnapshots,
-    listAllTenantSnapshots,
+    listAllTenantSnapshots: async (params: IterateTenantSnapshotsParams) => collect(iterateTenantSnapshots(params)),
+    getFlexSnapshot: (params: GetFlexSnapshotParams) =>
+      getOne<FlexBackupSnapshot>("getFlexBackupSnapshot", [...FLEX, "snapshotId"], params),
+    listFlexSnapshots: async (params: ListFlexSnapshotsParams) =>
+      (await listPage("listFlexBackupSnapshots", FLEX, params)) as FlexBackupSnapshotPage,
+    iterateFlexSnapshots,
+    listAllFlexSnapshots: async (params: IterateFlexSnapshotsParams) => collect(iterateFlexSnapshots(params)),
   });
 }

@@ -4,8 +4,11 @@ export {
   type AtlasClientOptions,
   type AtlasClientSettings,
   createAtlasClient,
+  type GetFlexSnapshotParams,
   type GetTenantSnapshotParams,
+  type IterateFlexSnapshotsParams,
   type IterateTenantSnapshotsParams,
+  type ListFlexSnapshotsParams,
   type ListTenantSnapshotsParams,
 } from "./create-atlas-client.js";
 // HTTP Digest on its own (also at "@atlas-snapshots/client/digest").
