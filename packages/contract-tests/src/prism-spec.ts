@@ -21,7 +21,8 @@ const basePathOf = (node: unknown) => {
  * The copy of the spec that Prism judges against: identical but for the
  * security requirements, which Prism 5 cannot verify for a real Digest header
  * (docs/decisions/0005-prism-judges-a-derived-spec.md), and for the paths,
- * which carry their server's base path, since Prism serves at its root: so
+ * which carry their server's base path (a path's own server, else the
+ * document's), since Prism serves at its root: so
  * Prism's URLs are laid out as Atlas's, and a client given Prism's host finds
  * each operation where it would on Atlas. Derived on every run, never kept by hand.
  */
@@ -34,6 +35,8 @@ export function derivePrismSpec(specText: string): Doc {
       if (operation && typeof operation === "object") delete operation.security;
     }
     paths[`${basePathOf(item) ?? basePathOf(doc) ?? ""}${path}`] = item;
+    // Moved into the path above; left in place, it would put the base path in front twice.
+    delete (item as { servers?: unknown }).servers;
   }
   doc.paths = paths;
   delete doc.servers;

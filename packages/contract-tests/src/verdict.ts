@@ -1,4 +1,6 @@
 import { appendFileSync } from "node:fs";
+import { OPERATION_DETAILS } from "@atlas-snapshots/types";
+import { operationOf } from "./operation-of.js";
 
 export type Direction = "client-to-spec" | "mock-to-spec";
 
@@ -37,10 +39,34 @@ function fromPrism(list: PrismViolation[]): Violation[] {
   }));
 }
 
+/** The media type without parameters, lower-cased (`application/json;charset=x` → `application/json`). */
+export const mediaTypeOf = (contentType: string | null | undefined) =>
+  contentType?.split(";")[0]?.trim().toLowerCase() || undefined;
+
+/**
+ * Our rule beside the undocumented status: a reply whose media type the operation does not document for
+ * its status is a violation. Prism 5 lets it pass (it then skips the body), so a v2 operation that
+ * answered `application/json` instead of its versioned type would go unnoticed.
+ */
+function mediaTypeViolation(response: Response, request: { method: string; url: string }): Violation | undefined {
+  const id = operationOf(request.method, new URL(request.url).pathname);
+  const responses = id ? (OPERATION_DETAILS[id].responses as Record<string, readonly string[]>) : undefined;
+  const documented = responses?.[String(response.status)];
+  if (!id || !documented) return undefined; // no operation, or a status judged apart
+  const media = mediaTypeOf(response.headers.get("content-type"));
+  if (media && documented.includes(media)) return undefined;
+  return {
+    location: "content-type",
+    severity: "Error",
+    message: `${media ?? "no media type"} is not among the media types ${id} documents for ${response.status} (${documented.join(", ")})`,
+  };
+}
+
 /**
  * Reads Prism's findings from a response: the `sl-violations` header (both
  * modes) and a problem+json body (Prism's own 422/500 when `--errors` is on).
- * A status the spec does not list counts as a violation, not a warning.
+ * A status the spec does not list counts as a violation, not a warning, and so
+ * does a media type the operation does not document for that status.
  */
 export async function judgeResponse(
   response: Response,
@@ -58,7 +84,8 @@ export async function judgeResponse(
       violations.push({ location: "sl-violations", severity: "Error", message: header });
     }
   }
-  if (response.headers.get("content-type")?.includes("application/problem+json")) {
+  const prismProblem = response.headers.get("content-type")?.includes("application/problem+json") ?? false;
+  if (prismProblem) {
     const problem = (await response.clone().json()) as {
       title?: string;
       detail?: string;
@@ -82,6 +109,9 @@ export async function judgeResponse(
       message: `status ${response.status} is not documented in the spec`,
     });
   }
+  // Prism's own problem replies are judged above; every other reply must come as a documented media type.
+  const media = prismProblem ? undefined : mediaTypeViolation(response, request);
+  if (media) violations.push(media);
   const verdict = { direction, method: request.method, url: request.url, status: response.status, violations, control };
   record(verdict);
   return verdict;

@@ -282,7 +282,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     store,
     requests,
     reply,
-    handle: async (request) => replyToResponse(await reply(request)),
+    handle: async (request) => replyToResponse(await reply(request), request.method === "HEAD"),
     forceResponse: (f) => forced.push(f),
     clearForcedResponses: () => forced.clear(),
     revokeToken: (token) => tokens.revoke(token),

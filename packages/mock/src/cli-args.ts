@@ -6,7 +6,8 @@ import type { MockServerOptions } from "./server.js";
 
 export const USAGE = `Usage: atlas-mock-server [options]
 
-Serves a mock of Atlas's "Get All Snapshots for an M2/M5 Cluster" endpoint.
+Serves a mock of Atlas's snapshot endpoints for M2/M5 clusters (API v1.0) and their
+successor for Flex clusters (API v2).
 
 Options:
   --port N                   port to listen on (default 0: a free port)

@@ -1,16 +1,45 @@
 #!/usr/bin/env node
 // atlas-mock-server: the mock server from the command line. Ctrl-C stops it.
 import { readFileSync } from "node:fs";
+import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 import { parseCliArgs, privateKeysIn, redact, USAGE } from "./cli-args.js";
 import { DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "./default-credentials.js";
-import { DEFAULT_CLUSTER_NAME, DEFAULT_GROUP_ID } from "./default-data.js";
+import { DEFAULT_CLUSTER_NAME, DEFAULT_FLEX_CLUSTER_NAME, DEFAULT_GROUP_ID } from "./default-data.js";
+import type { ClusterKind } from "./mock-data.js";
 import { startMockServer } from "./server.js";
+import type { MockStore } from "./store.js";
 import { loadMockData } from "./validate-mock-data.js";
 
 const argv = process.argv.slice(2);
 const secrets = privateKeysIn(argv);
 // Everything printed goes through here, so a --private-key value never shows.
 const print = (stream: NodeJS.WriteStream, text: string) => stream.write(redact(text, secrets));
+
+/** Which API serves each kind, in the words the listing prints. */
+const KIND_WORDS: Readonly<Record<ClusterKind, string>> = {
+  tenant: "tenant: M2/M5 API v1.0",
+  flex: "flex: Flex API v2",
+};
+const MAX_PROJECTS_SHOWN = 5;
+
+/** Each project's clusters and their kinds, so a user knows which API to ask about which cluster. */
+function describeClusters(store: MockStore): string[] {
+  const groups = store.listGroups();
+  const lines = groups.slice(0, MAX_PROJECTS_SHOWN).map((groupId) => {
+    const clusters = store
+      .listClusters(groupId)
+      .map((name) => `${name} (${KIND_WORDS[store.clusterKind(groupId, name) ?? "tenant"]})`);
+    return `Project ${groupId}: ${clusters.length > 0 ? clusters.join(", ") : "no clusters"}`;
+  });
+  if (groups.length > MAX_PROJECTS_SHOWN) lines.push(`... and ${groups.length - MAX_PROJECTS_SHOWN} more projects`);
+  return lines;
+}
+
+/** An operation's URL under `root` (the server's origin and root path), its path from the spec's table. */
+function operationUrl(root: string, id: OperationId, params: Record<string, string>): string {
+  const { basePath, path } = OPERATIONS[id];
+  return root + basePath + path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ""));
+}
 
 function usageError(message: string): never {
   print(process.stderr, `atlas-mock-server: ${message}\n\n${USAGE}\n`);
@@ -38,21 +67,37 @@ async function main(): Promise<void> {
     const { port = 0, host = "127.0.0.1" } = options;
     throw new Error(`port ${port} on ${host} is in use (EADDRINUSE); pick another with --port, or 0 for a free one`);
   });
-  const lines = [`Atlas mock listening on ${server.url}`];
-  const example = `${server.url}/groups/${DEFAULT_GROUP_ID}/clusters/${DEFAULT_CLUSTER_NAME}/backup/tenant/snapshots`;
+  const lines = [`Atlas mock listening on ${server.url}`, ...describeClusters(server.mock.store)];
+  const root = new URL(server.url).origin + server.mock.options.rootPath;
+  const example = operationUrl(root, "listSharedClusterBackups", {
+    groupId: DEFAULT_GROUP_ID,
+    clusterName: DEFAULT_CLUSTER_NAME,
+  });
+  // The Flex example only when the data has the default Flex cluster (a data file may not); a v2
+  // operation answers only an Accept that names its version.
+  const flexExample =
+    server.mock.store.clusterKind(DEFAULT_GROUP_ID, DEFAULT_FLEX_CLUSTER_NAME) === "flex"
+      ? operationUrl(root, "listFlexBackupSnapshots", { groupId: DEFAULT_GROUP_ID, name: DEFAULT_FLEX_CLUSTER_NAME })
+      : undefined;
+  const tries = (curl: string) => [
+    `Try: ${curl} --header "Accept: application/json" --request GET "${example}"`,
+    ...(flexExample
+      ? [
+          `Try (Flex, API v2): ${curl} --header "Accept: ${OPERATIONS.listFlexBackupSnapshots.accept}" --request GET "${flexExample}"`,
+        ]
+      : []),
+  ];
   if (options.auth === "off") {
-    lines.push("Authentication is off.", `Try: curl --include "${example}"`);
+    lines.push("Authentication is off.", ...tries("curl --include"));
   } else if (!options.credentials) {
     const { publicKey, privateKey } = DEFAULT_MOCK_CREDENTIALS;
     lines.push(
       `Accepting the default mock keys: public key ${publicKey}, private key ${privateKey}`,
-      `Try: curl --user "${publicKey}:${privateKey}" --digest --include --header "Accept: application/json" --request GET "${example}"`,
+      ...tries(`curl --user "${publicKey}:${privateKey}" --digest --include`),
     );
   } else {
     // Never echo a private key the user chose.
-    lines.push(
-      `Try: curl --user "${options.credentials[0]?.publicKey}:{PRIVATE-KEY}" --digest --include --request GET "${example}"`,
-    );
+    lines.push(...tries(`curl --user "${options.credentials[0]?.publicKey}:{PRIVATE-KEY}" --digest --include`));
   }
   if (options.auth !== "off") {
     const tokenUrl = `${new URL(server.url).origin}/api/oauth/token`;

@@ -20,13 +20,14 @@ function truncatedBody(text: string): ReadableStream<Uint8Array> {
   });
 }
 
-export function replyToResponse(reply: MockReply): Response {
+/** `head`: the reply to a HEAD request, whose body a fetch never delivers (headers stay the GET's). */
+export function replyToResponse(reply: MockReply, head = false): Response {
   if (reply.transportFault === "drop") {
     const response = Response.error();
     faults.set(response, "drop");
     return response;
   }
-  const body = reply.transportFault === "truncate" ? truncatedBody(reply.body) : reply.body;
+  const body = head ? null : reply.transportFault === "truncate" ? truncatedBody(reply.body) : reply.body;
   const response = new Response(body, { status: reply.status, headers: reply.headers });
   if (reply.transportFault) faults.set(response, reply.transportFault);
   return response;

@@ -1,4 +1,4 @@
-// @atlas-snapshots/mock: an Atlas stand-in for the M2/M5 snapshot endpoint.
+// @atlas-snapshots/mock: an Atlas stand-in for the M2/M5 snapshot endpoints (API v1.0) and their Flex successor (API v2).
 
 // The mock
 export type { AtlasMockCore } from "./atlas-mock.js";
@@ -7,8 +7,10 @@ export { DEFAULT_MOCK_CREDENTIALS, DEFAULT_MOCK_SERVICE_ACCOUNT } from "./defaul
 export {
   createDefaultData,
   DEFAULT_CLUSTER_NAME,
+  DEFAULT_FLEX_CLUSTER_NAME,
   DEFAULT_GROUP_ID,
   DEFAULT_SNAPSHOT_COUNT,
+  FLEX_RETAINED_SNAPSHOTS,
   SECOND_CLUSTER_NAME,
   SEED_EXAMPLE_SNAPSHOT,
 } from "./default-data.js";
@@ -19,7 +21,7 @@ export { FAULT_KINDS, type FaultKind, type FaultOptions, type LatencyOption } fr
 export { replyToResponse, transportFaultOf } from "./fetch-adapter.js";
 export type { ForcedResponse } from "./forced-responses.js";
 // Data
-export type { MockCluster, MockData, MockGroup } from "./mock-data.js";
+export { CLUSTER_KINDS, type ClusterKind, type MockCluster, type MockData, type MockGroup } from "./mock-data.js";
 // Adapters
 export { type AtlasResponseBody, createMswHandlers } from "./msw-handlers.js";
 export { NC_WINDOW } from "./nonce-registry.js";

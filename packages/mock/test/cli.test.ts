@@ -81,6 +81,22 @@ describe("atlas-mock-server", () => {
     expect(await run.exit).toBe(0);
   });
 
+  it("prints the seed project's clusters with their kinds, and its Flex curl example works as printed", async () => {
+    const run = start(["--port", "0"]);
+    await listeningUrl(run);
+    expect(run.stdout()).toContain(
+      `Project ${DEFAULT_GROUP_ID}: M2AWS (tenant: M2/M5 API v1.0), M5AZURE (tenant: M2/M5 API v1.0), FlexAWS (flex: Flex API v2)`,
+    );
+    const line = /^Try \(Flex, API v2\): curl (.*)$/m.exec(run.stdout())?.[1] ?? "";
+    // The printed arguments, quotes removed: --user K:S --digest --include --header "Accept: ..." --request GET "URL".
+    const args = [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? "");
+    expect(args).toContain("Accept: application/vnd.atlas.2024-11-13+json");
+    const { stdout } = await curl(args);
+    expect(stdout).toContain("HTTP/1.1 200 OK");
+    expect(stdout).toMatch(/content-type: application\/vnd\.atlas\.2024-11-13\+json;charset=utf-8/i);
+    expect(stdout).toContain('"totalCount":8');
+  });
+
   it("stops on SIGTERM with exit 0", async () => {
     const run = start([]);
     await listeningUrl(run);

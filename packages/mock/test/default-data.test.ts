@@ -6,7 +6,9 @@ import {
   createAtlasMock,
   createDefaultData,
   DEFAULT_CLUSTER_NAME,
+  DEFAULT_FLEX_CLUSTER_NAME,
   DEFAULT_GROUP_ID,
+  type MockData,
   SEED_EXAMPLE_SNAPSHOT,
   validateMockData,
 } from "../src/index.js";
@@ -82,5 +84,79 @@ describe("default data", () => {
     const failed = snapshots.filter((s) => s.status === "FAILED").length;
     expect(failed).toBeGreaterThan(10);
     expect(failed).toBeLessThan(120);
+  });
+});
+
+describe("default data: the Flex cluster", () => {
+  const DAY = 86_400_000;
+  const flexOf = (data: MockData) => data.groups[0]?.clusters.find((c) => c.name === DEFAULT_FLEX_CLUSTER_NAME);
+
+  it("sits in the seed's project as a flex cluster beside the two tenant clusters", () => {
+    const clusters = createDefaultData({ seed: 1, snapshots: 30, now: NOW }).groups[0]?.clusters ?? [];
+    expect(clusters.map((c) => [c.name, c.kind])).toEqual([
+      ["M2AWS", "tenant"],
+      ["M5AZURE", "tenant"],
+      ["FlexAWS", "flex"],
+    ]);
+  });
+
+  it("holds one snapshot a day at 17:05:10 UTC for the 8 days up to now, oldest first, as the recording", () => {
+    const flex = flexOf(createDefaultData({ seed: 1, snapshots: 30, now: NOW }));
+    // NOW is 09:30 on 2024-06-15, before that day's 17:05:10: the newest is the 14th's.
+    expect(flex?.snapshots.map((s) => s.scheduledTime)).toEqual(
+      ["07", "08", "09", "10", "11", "12", "13", "14"].map((d) => `2024-06-${d}T17:05:10Z`),
+    );
+    for (const s of flex?.snapshots ?? []) {
+      expect(s.status).toBe("COMPLETED");
+      expect(s.mongoDBVersion).toBe("8.0.29");
+      const [scheduled, start, finish] = [s.scheduledTime, s.startTime, s.finishTime].map((t) => Date.parse(t ?? ""));
+      expect((start as number) - (scheduled as number)).toBeGreaterThanOrEqual(5_000);
+      expect((start as number) - (scheduled as number)).toBeLessThanOrEqual(46_000);
+      expect((finish as number) - (start as number)).toBeGreaterThanOrEqual(60_000);
+      expect((finish as number) - (start as number)).toBeLessThanOrEqual(120_000);
+      // Retention shown honestly: expiration is scheduledTime + 8 days, and none has passed.
+      expect(Date.parse(s.expiration ?? "")).toBe((scheduled as number) + 8 * DAY);
+      expect(Date.parse(s.expiration ?? "")).toBeGreaterThan(NOW);
+      // The ObjectId opens with the seconds one before startTime, as every recorded Flex id does.
+      expect(Number.parseInt(s.id.slice(0, 8), 16)).toBe((start as number) / 1000 - 1);
+    }
+  });
+
+  it("shows today's snapshot QUEUED, then RUNNING, then COMPLETED, while the one it replaces has expired", () => {
+    const at = (time: string) => flexOf(createDefaultData({ seed: 1, snapshots: 30, now: Date.parse(time) }));
+    const queued = at("2024-06-15T17:05:11Z");
+    expect(queued?.snapshots).toHaveLength(8);
+    expect(queued?.snapshots[0]?.scheduledTime).toBe("2024-06-08T17:05:10Z");
+    expect(queued?.snapshots.at(-1)).toMatchObject({ scheduledTime: "2024-06-15T17:05:10Z", status: "QUEUED" });
+    expect(queued?.snapshots.at(-1)).not.toHaveProperty("expiration");
+    expect(at("2024-06-15T17:06:00Z")?.snapshots.at(-1)?.status).toBe("RUNNING");
+    expect(at("2024-06-15T17:10:00Z")?.snapshots.at(-1)?.status).toBe("COMPLETED");
+  });
+
+  it("keeps the M2/M5 data as they were: FlexAWS draws from its own stream", () => {
+    const small = createDefaultData({ seed: 5, snapshots: 3, now: NOW });
+    const large = createDefaultData({ seed: 5, snapshots: 300, now: NOW });
+    expect(flexOf(small)).toEqual(flexOf(large));
+    expect(flexOf(createDefaultData({ seed: 6, snapshots: 3, now: NOW }))).not.toEqual(flexOf(small));
+    const withoutFlex = small.groups[0]?.clusters.filter((c) => c.kind === "tenant");
+    expect(withoutFlex?.map((c) => c.name)).toEqual(["M2AWS", "M5AZURE"]);
+  });
+
+  it("is served by the Flex API and refused by the M2/M5 API", async () => {
+    const mock = createAtlasMock({ auth: "off", now: () => NOW });
+    expect(mock.store.clusterKind(DEFAULT_GROUP_ID, DEFAULT_FLEX_CLUSTER_NAME)).toBe("flex");
+    const flex = await mock.handle(
+      new Request(
+        `https://cloud.mongodb.com/api/atlas/v2/groups/${DEFAULT_GROUP_ID}/flexClusters/FlexAWS/backup/snapshots`,
+        { headers: { accept: "application/vnd.atlas.2024-11-13+json" } },
+      ),
+    );
+    expect(((await flex.json()) as { totalCount: number }).totalCount).toBe(8);
+    const tenant = await mock.handle(
+      new Request(
+        `https://cloud.mongodb.com/api/atlas/v1.0/groups/${DEFAULT_GROUP_ID}/clusters/FlexAWS/backup/tenant/snapshots`,
+      ),
+    );
+    expect(tenant.status).toBe(400);
   });
 });

@@ -8,9 +8,11 @@ import { type MockServer, startMockServer } from "../src/server.js";
 import { httpServerAdapter } from "./helpers/adapters.js";
 import { describeAtlasBehaviour } from "./helpers/behaviour-suite.js";
 import { snapshotsPath } from "./helpers/fixtures.js";
+import { describeFlexBehaviour } from "./helpers/flex-suite.js";
 import { curl, rawRequest } from "./helpers/raw-http.js";
 
 describeAtlasBehaviour(httpServerAdapter);
+describeFlexBehaviour(httpServerAdapter);
 
 let server: MockServer | undefined;
 afterEach(async () => {

@@ -41,6 +41,22 @@ describe("loadMockData", () => {
     );
   });
 
+  it("reads each cluster's kind (default tenant), serves a flex one through the Flex API only, and writes kinds back", async () => {
+    const data = valid();
+    const [m2, second] = data.groups[0]?.clusters ?? [];
+    Object.assign(second as object, { kind: "flex" });
+    const mock = createAtlasMock({ auth: "off", data: loadMockData(data) });
+    expect(mock.store.clusterKind("5b69d0349b15c62cdfc38b78", m2?.name ?? "")).toBe("tenant");
+    expect(mock.store.clusterKind("5b69d0349b15c62cdfc38b78", second?.name ?? "")).toBe("flex");
+    const v2 = `https://cloud.mongodb.com/api/atlas/v2/groups/5b69d0349b15c62cdfc38b78/flexClusters/${second?.name}/backup/snapshots`;
+    const init = { headers: { accept: "application/vnd.atlas.2024-11-13+json" } };
+    const flex = await mock.handle(new Request(v2, init));
+    expect(flex.status).toBe(200);
+    const wrongApi = await mock.handle(new Request(v2.replace(`/${second?.name}/`, `/${m2?.name}/`), init));
+    expect((await wrongApi.json()) as object).toMatchObject({ errorCode: "CANNOT_USE_NON_FLEX_CLUSTER_IN_FLEX_API" });
+    expect(mock.store.toData().groups[0]?.clusters.map((c) => c.kind)).toEqual(["tenant", "flex"]);
+  });
+
   it("refuses text that is not JSON", () => {
     expect(() => loadMockData("{ groups: ")).toThrow(/^\$: is not valid JSON/);
   });
@@ -68,6 +84,21 @@ describe("loadMockData", () => {
       {
         change: (d) => Object.assign(d.groups[1] as object, { id: "5b69d0349b15c62cdfc38b78" }),
         message: "groups[1].id: duplicates groups[0].id (5b69d0349b15c62cdfc38b78)",
+      },
+    ],
+    [
+      "an unknown cluster kind",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[1] as object, { kind: "dedicated" }),
+        message:
+          'groups[0].clusters[1].kind: must be "tenant" (an M2/M5 cluster, API v1.0) or "flex" (a Flex cluster, API v2), or left out for "tenant"; got "dedicated"',
+      },
+    ],
+    [
+      "a cluster kind that is no string",
+      {
+        change: (d) => Object.assign(d.groups[0]?.clusters[0] as object, { kind: ["flex"] }),
+        message: 'groups[0].clusters[0].kind: must be "tenant"',
       },
     ],
     [

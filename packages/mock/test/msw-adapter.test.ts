@@ -6,12 +6,14 @@ import { createAtlasMock, DEFAULT_GROUP_ID, transportFaultOf } from "../src/inde
 import { mswAdapter } from "./helpers/adapters.js";
 import { describeAtlasBehaviour } from "./helpers/behaviour-suite.js";
 import { snapshotsPath } from "./helpers/fixtures.js";
+import { describeFlexBehaviour } from "./helpers/flex-suite.js";
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
 
 describeAtlasBehaviour(mswAdapter(server));
+describeFlexBehaviour(mswAdapter(server));
 
 describe("msw handlers", () => {
   it("answer under a custom base URL and leave other hosts unhandled", async () => {

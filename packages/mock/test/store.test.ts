@@ -45,6 +45,25 @@ describe("store", () => {
     expect(store.listSnapshots(OTHER_GROUP, "TIES").map((s) => s.id.slice(-1))).toEqual(["1", "2", "3"]);
   });
 
+  it("adds a cluster of a kind, keeps its kind, and refuses to re-add it as the other kind", () => {
+    const store = fresh();
+    store.addCluster(OTHER_GROUP, "Flex1", "flex");
+    store.addCluster(OTHER_GROUP, "Flex1", "flex"); // already there: nothing to do
+    store.addCluster(OTHER_GROUP, "M2X");
+    expect(store.clusterKind(OTHER_GROUP, "Flex1")).toBe("flex");
+    expect(store.clusterKind(OTHER_GROUP, "M2X")).toBe("tenant");
+    expect(store.clusterKind(OTHER_GROUP, "Nope")).toBeUndefined();
+    expect(() => store.addCluster(OTHER_GROUP, "Flex1", "tenant")).toThrow(
+      /Flex1 in project 0123456789abcdef01234567 is a flex cluster; call store.removeCluster first/,
+    );
+    expect(() => store.addCluster(OTHER_GROUP, "X", "dedicated" as never)).toThrow(/must be "tenant" or "flex"/);
+    expect(() =>
+      store.putSnapshot(OTHER_GROUP, "Flex1", { ...SEED_EXAMPLE_SNAPSHOT, status: "DONE" as never }),
+    ).toThrow(/snapshot\.status must be one of/);
+    store.putSnapshot(OTHER_GROUP, "Flex1", SEED_EXAMPLE_SNAPSHOT);
+    expect(store.listSnapshots(OTHER_GROUP, "Flex1")).toEqual([SEED_EXAMPLE_SNAPSHOT]);
+  });
+
   it("clears everything and resets to the start", () => {
     const store = fresh();
     store.clear();

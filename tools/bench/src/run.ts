@@ -15,13 +15,22 @@ import { digestRoundTrips } from "./benchmarks/digest-round-trips.js";
 import { largeCluster } from "./benchmarks/large-cluster.js";
 import { mockVsPrism } from "./benchmarks/mock-vs-prism.js";
 import { pipeline } from "./benchmarks/pipeline.js";
+import { tokenReuse } from "./benchmarks/token-reuse.js";
 import { machineInfo } from "./lib/machine.js";
 import { repoRoot } from "./lib/paths.js";
 import { COMMAND, type Report, readmeSection, rewriteReadme, terminalTable } from "./lib/report.js";
 import type { Benchmark, BenchmarkResult } from "./lib/types.js";
 
 // The pipeline rebuilds every package, so it goes last.
-const BENCHMARKS: Benchmark[] = [digestRoundTrips, largeCluster, mockVsPrism, clientOverhead, bundleSize, pipeline];
+const BENCHMARKS: Benchmark[] = [
+  digestRoundTrips,
+  largeCluster,
+  mockVsPrism,
+  clientOverhead,
+  bundleSize,
+  tokenReuse,
+  pipeline,
+];
 
 const { values } = parseArgs({
   options: {

@@ -17,6 +17,8 @@ export interface MockBehindPrism {
   /** Sends `pathAndQuery` (below the API's base path) through Prism's proxy; every exchange is judged and kept in `.verdicts`. */
   judged: ReturnType<typeof judgingFetch>;
   get(pathAndQuery: string, init?: RequestInit): Promise<Response>;
+  /** Sends a full path (base path included, as `pathOf` builds it for any operation) through Prism's proxy, judged. */
+  send(fullPath: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
 }
 
@@ -49,6 +51,7 @@ export async function startMockBehindPrism(
     prism,
     judged,
     get: (pathAndQuery, init) => judged(`${prism.url}${API_BASE}${pathAndQuery}`, init),
+    send: (fullPath, init) => judged(`${prism.url}${fullPath}`, init),
     async stop() {
       await prism.stop();
       await server.close();

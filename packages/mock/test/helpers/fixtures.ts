@@ -10,6 +10,14 @@ export function snapshotsPath(groupId = DEFAULT_GROUP_ID, clusterName = "M2AWS",
   return `/groups/${groupId}/clusters/${clusterName}/backup/tenant/snapshots${query}`;
 }
 
+/** The Flex listing's full path (API v2, under the host's root), as Atlas serves it. */
+export function flexPath(query = "", groupId = DEFAULT_GROUP_ID, name = "FlexAWS"): string {
+  return `/api/atlas/v2/groups/${groupId}/flexClusters/${name}/backup/snapshots${query}`;
+}
+
+/** What a client asks the Flex operations for (spec: the versioned type alone). */
+export const FLEX_ACCEPT = "application/vnd.atlas.2024-11-13+json";
+
 /** A controllable clock for nonce expiry and rate limits. */
 export function testClock(start = NOW) {
   let t = start;

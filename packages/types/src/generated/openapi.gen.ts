@@ -412,8 +412,9 @@ export interface components {
         };
         /**
          * @description Not an Atlas reply: no source shows Atlas itself sending 503. A proxy or
-         *     load balancer in front of Atlas can, with a body of its own (plain text
-         *     here), so clients must expect it; the mock's `503` fault imitates one.
+         *     load balancer in front of Atlas can, on any path, with a body of its own
+         *     (plain text here), so clients must expect it on every operation; the
+         *     mock's `503` fault imitates one.
          */
         ServiceUnavailable: {
             headers: {
@@ -629,6 +630,7 @@ export interface operations {
             404: components["responses"]["SnapshotNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlexBackupSnapshots: {
@@ -685,6 +687,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getFlexBackupSnapshot: {
@@ -735,6 +738,7 @@ export interface operations {
             406: components["responses"]["NotAcceptable"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }

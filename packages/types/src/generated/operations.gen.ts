@@ -35,7 +35,7 @@ export const OPERATIONS = {
     /** The server URL's path: what a host needs in front of `path`. */
     basePath: "/api/atlas/v1.0",
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */
-    accept: "application/json",
+    accept: "application/json, text/plain;q=0.5",
     paged: false,
     /** Each parameter's place, type and default, and its generated check (which also words its rule). */
     parameters: {
@@ -117,8 +117,8 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"]},
-    statuses: [200,400,401,403,404,429,500],
+    responses: {"200":["application/json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"429":["application/json"],"500":["application/json"],"503":["text/plain"]},
+    statuses: [200,400,401,403,404,429,500,503],
     deprecated: true,
     sunset: "2026-01-22",
     successor: null,
@@ -136,8 +136,8 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"]},
-    statuses: [200,400,401,403,404,406,429,500],
+    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"],"503":["text/plain"]},
+    statuses: [200,400,401,403,404,406,429,500,503],
     deprecated: false,
     sunset: null,
     successor: null,
@@ -152,8 +152,8 @@ export const OPERATION_DETAILS = {
       envelope: { rule: "must be true or false" },
     },
     /** Documented status -> media types. */
-    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"]},
-    statuses: [200,400,401,403,404,406,429,500],
+    responses: {"200":["application/vnd.atlas.2024-11-13+json"],"400":["application/json"],"401":["application/json"],"403":["application/json"],"404":["application/json"],"406":["application/json"],"429":["application/json"],"500":["application/json"],"503":["text/plain"]},
+    statuses: [200,400,401,403,404,406,429,500,503],
     deprecated: false,
     sunset: null,
     successor: null,

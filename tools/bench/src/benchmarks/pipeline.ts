@@ -80,7 +80,7 @@ export function editOneDescription(spec: string): string {
  */
 export const pipeline: Benchmark = {
   id: "pipeline",
-  title: "6. Pipeline",
+  title: "7. Pipeline",
   async run({ quick, root, log }): Promise<BenchmarkResult> {
     const pnpm = (args: string[]) => runCommand("pnpm", ["--silent", ...args], root, BUILD_TIMEOUT_MS);
     const samples = new SampleSet();
