@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { OPERATION_DETAILS } from "@atlas-snapshots/types";
+import { mediaTypeOf } from "./media-type.js";
 import { operationOf } from "./operation-of.js";
 
 export type Direction = "client-to-spec" | "mock-to-spec";
@@ -38,10 +39,6 @@ function fromPrism(list: PrismViolation[]): Violation[] {
     message: v.message ?? v.code ?? "violation",
   }));
 }
-
-/** The media type without parameters, lower-cased (`application/json;charset=x` → `application/json`). */
-export const mediaTypeOf = (contentType: string | null | undefined) =>
-  contentType?.split(";")[0]?.trim().toLowerCase() || undefined;
 
 /**
  * Our rule beside the undocumented status: a reply whose media type the operation does not document for

@@ -10,12 +10,19 @@ import {
   AtlasResponseError,
   AtlasServerError,
 } from "@atlas-snapshots/client";
-import { SUCCESSOR, SUNSET_DATE } from "@atlas-snapshots/types";
-import { type Check, fail, pass } from "./check.js";
+import {
+  OPERATION_DETAILS,
+  OPERATION_ID,
+  OPERATIONS,
+  type OperationId,
+  SUCCESSOR,
+  SUNSET_DATE,
+} from "@atlas-snapshots/types";
+import { type Check, fail, pass, skip } from "./check.js";
 import { headerOf, isObject, parseJson, type RecordedReply, shapeOf } from "./recordings.js";
 
-/** What a list call ended with: a page, or what it threw. */
-export type Outcome = { page: unknown } | { thrown: unknown };
+/** What a helper call ended with: what it returned (a page, a snapshot), or what it threw. */
+export type Outcome = { value: unknown } | { thrown: unknown };
 
 const CLASS_BY_STATUS: Record<number, typeof AtlasApiError> = {
   400: AtlasBadRequestError,
@@ -37,40 +44,62 @@ export function expectedSunset(reply: RecordedReply): string | null {
   return Number.isNaN(ms) ? SUNSET_DATE : new Date(ms).toISOString().slice(0, 10);
 }
 
-/** Judges a list call's outcome and the warnings it logged against the recorded reply it was given. */
-export function judgeClientOutcome(reply: RecordedReply, outcome: Outcome, warnings: string[]): Check[] {
+/**
+ * Judges what operation `id`'s helper made of a recorded reply, and the warnings it logged: a page or a
+ * snapshot exactly as sent when the reply is what the operation returns, an AtlasResponseError (never an
+ * empty or short list) when it is another success, the right Atlas error for an error status; and one
+ * deprecation notice for the deprecated listing, none for an operation that is not deprecated.
+ */
+export function judgeClientOutcome(
+  reply: RecordedReply,
+  id: OperationId,
+  outcome: Outcome,
+  warnings: string[],
+): Check[] {
   const checks: Check[] = [];
   const body = parseJson(reply.body);
   const shape = shapeOf(reply);
+  const returns = OPERATIONS[id].paged ? "page" : "snapshot";
 
-  if (shape === "page") {
-    if (!("page" in outcome)) checks.push(fail("outcome", `threw ${describe(outcome.thrown)} instead of a page`));
-    else if (JSON.stringify(outcome.page) !== JSON.stringify(body))
-      checks.push(fail("outcome", "the page differs from the body"));
-    else checks.push(pass("outcome: the page, as sent"));
-  } else if (shape === "snapshot" || shape === "other-success") {
-    // A success that is no page must never read as an empty or short list.
-    if ("page" in outcome) checks.push(fail("outcome", "a body without `results` became a page"));
+  if (shape === returns) {
+    if (!("value" in outcome))
+      checks.push(fail("outcome", `threw ${describe(outcome.thrown)} instead of the ${returns}`));
+    else if (JSON.stringify(outcome.value) !== JSON.stringify(body))
+      checks.push(fail("outcome", `the ${returns} differs from the body`));
+    else checks.push(pass(`outcome: the ${returns}, as sent`));
+  } else if (shape !== "error") {
+    // A success that is not what the operation returns must never read as a result, least of all a short list.
+    if ("value" in outcome) checks.push(fail("outcome", `a body that is no ${returns} became a result`));
     else if (!(outcome.thrown instanceof AtlasResponseError)) {
       checks.push(fail("outcome", `threw ${describe(outcome.thrown)}, not an AtlasResponseError`));
-    } else if (!outcome.thrown.message.includes("is not a page of snapshots")) {
+    } else if (returns === "page" && !outcome.thrown.message.includes("is not a page of snapshots")) {
       checks.push(fail("outcome", `message ${JSON.stringify(outcome.thrown.message)} does not say what is wrong`));
-    } else checks.push(pass("outcome: AtlasResponseError, not a short list"));
+    } else checks.push(pass("outcome: AtlasResponseError, not a result"));
   } else {
     checks.push(...judgeError(reply, body, outcome));
   }
 
   const notices = warnings.filter((w) => w.includes("deprecated"));
-  const sunset = expectedSunset(reply);
-  if (notices.length !== 1) checks.push(fail("deprecation notice", `${notices.length} notices, not exactly one`));
-  else if (!notices[0]?.includes(`${sunset}`) || !notices[0]?.includes(`${SUCCESSOR}`)) {
-    checks.push(fail("deprecation notice", `${JSON.stringify(notices[0])} does not name ${sunset} and ${SUCCESSOR}`));
-  } else checks.push(pass("deprecation notice"));
+  if (id === OPERATION_ID) {
+    const sunset = expectedSunset(reply);
+    if (notices.length !== 1) checks.push(fail("deprecation notice", `${notices.length} notices, not exactly one`));
+    else if (!notices[0]?.includes(`${sunset}`) || !notices[0]?.includes(`${SUCCESSOR}`)) {
+      checks.push(fail("deprecation notice", `${JSON.stringify(notices[0])} does not name ${sunset} and ${SUCCESSOR}`));
+    } else checks.push(pass("deprecation notice"));
+  } else if (!OPERATION_DETAILS[id].deprecated) {
+    checks.push(
+      notices.length === 0
+        ? pass("no deprecation notice")
+        : fail("deprecation notice", `${id} is not deprecated, yet the client warned ${JSON.stringify(notices[0])}`),
+    );
+  } else {
+    checks.push(skip("deprecation notice", `the client warns for the deprecated listing only, not for ${id}`));
+  }
   return checks;
 }
 
 function judgeError(reply: RecordedReply, body: unknown, outcome: Outcome): Check[] {
-  if ("page" in outcome) return [fail("outcome", `an error status ${reply.status} became a page`)];
+  if ("value" in outcome) return [fail("outcome", `an error status ${reply.status} became a result`)];
   const error = outcome.thrown;
   if (!(error instanceof AtlasError)) return [fail("outcome", `threw ${describe(error)}, which is not an Atlas error`)];
   const Class = expectedClass(reply.status);

@@ -1,11 +1,19 @@
 // The recorded Atlas replies in spec/fidelity/, read so that a file dropped
 // there joins the replay suite with no code change.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { parse } from "yaml";
 import { specFile } from "../prism-spec.js";
 
 /** spec/fidelity/, found through the spec's workspace package. */
 export const fidelityDir = join(dirname(specFile), "fidelity");
+
+/** The request a recorded reply answered (spec/fidelity/requests.yaml). */
+export interface RecordedRequest {
+  method: string;
+  /** The path as sent, base path included, no query: `/api/atlas/v2/groups/.../backup/snapshots`. */
+  path: string;
+}
 
 export interface RecordedReply {
   /** File name, e.g. `404-GROUP_NOT_FOUND.http`. */
@@ -17,6 +25,8 @@ export interface RecordedReply {
   headers: [name: string, value: string][];
   /** The body exactly as recorded. */
   body: string;
+  /** The request it answered; a docs sample has none. */
+  request?: RecordedRequest;
 }
 
 /** The value of a header by case-insensitive name, or undefined. */
@@ -39,11 +49,48 @@ export function parseRecording(name: string, text: string): RecordedReply {
   return { name, kind: "recording", status: Number(status), headers, body: text.slice(split + 2) };
 }
 
-/** Every recording and docs sample, sorted by name. */
+/** The manifest's file, beside recordings/. */
+export const REQUESTS_FILE = "requests.yaml";
+
+/**
+ * spec/fidelity/requests.yaml: `recordings/<file>: METHOD /path` for every recording. Throws, naming
+ * the line, on an entry that is not a method and a path or that names no file.
+ */
+export function loadRequests(dir = fidelityDir): Map<string, RecordedRequest> {
+  let parsed: Record<string, unknown> | null;
+  try {
+    parsed = parse(readFileSync(join(dir, REQUESTS_FILE), "utf8")) as Record<string, unknown> | null;
+  } catch (error) {
+    throw new Error(`${REQUESTS_FILE}: ${(error as Error).message}`);
+  }
+  const requests = new Map<string, RecordedRequest>();
+  for (const [file, value] of Object.entries(parsed ?? {})) {
+    const m = typeof value === "string" ? /^(GET|HEAD|POST|PUT|PATCH|DELETE) (\/\S*)$/.exec(value) : null;
+    if (!m) {
+      throw new Error(
+        `${REQUESTS_FILE}: ${file}: must be "METHOD /path" (e.g. GET /api/atlas/v2/groups/...); got ${JSON.stringify(value)}`,
+      );
+    }
+    if (!existsSync(join(dir, file))) throw new Error(`${REQUESTS_FILE}: ${file}: no such file in ${dir}`);
+    requests.set(file, { method: m[1] as string, path: m[2] as string });
+  }
+  return requests;
+}
+
+/** Every recording (with its request from requests.yaml) and docs sample, sorted by name. */
 export function loadRecordedReplies(dir = fidelityDir): RecordedReply[] {
+  const requests = loadRequests(dir);
   const recordings = readdirSync(join(dir, "recordings"))
     .filter((name) => name.endsWith(".http"))
-    .map((name) => parseRecording(name, readFileSync(join(dir, "recordings", name), "latin1")));
+    .map((name) => {
+      const request = requests.get(`recordings/${name}`);
+      if (!request) {
+        throw new Error(
+          `recordings/${name} has no request in ${REQUESTS_FILE}: add "recordings/${name}: METHOD /api/atlas/..." as its source in SOURCES.md names it`,
+        );
+      }
+      return { ...parseRecording(name, readFileSync(join(dir, "recordings", name), "latin1")), request };
+    });
   const samples = readdirSync(join(dir, "docs-examples"))
     .filter((name) => name.endsWith(".json"))
     .map((name): RecordedReply => {
@@ -55,11 +102,11 @@ export function loadRecordedReplies(dir = fidelityDir): RecordedReply[] {
   return [...recordings, ...samples].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** What a reply is, as far as this endpoint is concerned: read from its status and body alone. */
+/** What a reply is: read from its status and body alone (which operation sent it is judged-as.ts's). */
 export type ReplyShape =
-  /** A page of snapshots (the successor's listing has the same shape). */
+  /** A page of snapshots. */
   | "page"
-  /** One snapshot (the successor's get-one reply). */
+  /** One snapshot. */
   | "snapshot"
   /** A success that is neither (another Atlas resource). */
   | "other-success"
@@ -84,11 +131,3 @@ export function parseJson(text: string): unknown {
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-
-/** The media type without parameters, lower-cased (`application/json;charset=x` → `application/json`). */
-export function mediaTypeOf(contentType: string | undefined | null): string | undefined {
-  return contentType?.split(";")[0]?.trim().toLowerCase() || undefined;
-}
-
-/** Versioned media types of Atlas's v2 API (the successor's), which this v1.0 spec does not use. */
-export const isV2MediaType = (type: string | undefined) => /^application\/vnd\.atlas\.[\d-]+\+json$/.test(type ?? "");

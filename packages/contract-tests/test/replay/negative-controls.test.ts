@@ -1,7 +1,7 @@
 // The replay suite can fail: each control feeds it a reply, an outcome or a mock
 // answer that is wrong in one way, and requires the check to name it. Findings are
 // matched on our own words and on ajv's keyword and JSON path, never ajv's wording.
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AtlasNotFoundError, AtlasServerError } from "@atlas-snapshots/client";
@@ -9,6 +9,7 @@ import { SUCCESSOR, SUNSET_DATE } from "@atlas-snapshots/types";
 import { describe, expect, it } from "vitest";
 import { failures } from "../../src/replay/check.js";
 import { judgeClientOutcome } from "../../src/replay/client-checks.js";
+import { judgedAs } from "../../src/replay/judged-as.js";
 import { compareWithMock, type MockAnswer } from "../../src/replay/mock-checks.js";
 import { fidelityDir, loadRecordedReplies, parseRecording, type RecordedReply } from "../../src/replay/recordings.js";
 import { createSpecJudge } from "../../src/replay/spec-checks.js";
@@ -41,7 +42,7 @@ describe("the spec check refuses a mutated recording", () => {
         withBody(byName("200-list-flex-snapshots.http"), (b) => {
           (b.results as Record<string, unknown>[])[0] = { ...(b.results as object[])[0], sizeBytes: 1 };
         }),
-      /^body: .*\/results\/0 \[additionalProperties\]/m,
+      /^body \(as listFlexBackupSnapshots\): .*\/results\/0 \[additionalProperties\]/m,
     ],
     [
       "a snapshot whose expiration is not UTC",
@@ -49,12 +50,12 @@ describe("the spec check refuses a mutated recording", () => {
         withBody(byName("200-get-flex-snapshot.http"), (b) => {
           b.expiration = "2026-08-10T17:05:10+02:00";
         }),
-      /^body \(as one TenantSnapshot\): \/expiration \[pattern\]/m,
+      /^body \(as getFlexBackupSnapshot\): .*\/expiration \[pattern\]/m,
     ],
     [
       "an error body without `error`",
       () => withBody(byName("404-GROUP_NOT_FOUND.http"), (b) => delete b.error),
-      /^body: .*\(root\) \[required\]/m,
+      /^body \(as listFlexBackupSnapshots\): .*\(root\) \[required\]/m,
     ],
     [
       "parameters holding an object",
@@ -62,12 +63,12 @@ describe("the spec check refuses a mutated recording", () => {
         withBody(byName("404-GROUP_NOT_FOUND.http"), (b) => {
           b.parameters = [{ id: 1 }];
         }),
-      /^body: \/parameters\/0 \[type\]/m,
+      /^body \(as getFlexBackupSnapshot\): \/parameters\/0 \[type\]/m,
     ],
     [
       "an error without X-Error-Code",
       () => withHeader(byName("404-CLUSTER_NOT_FOUND-flexClusters.http"), "X-Error-Code", undefined),
-      /^header X-Error-Code: required but absent$/m,
+      /^header X-Error-Code \(as listFlexBackupSnapshots\): required but absent$/m,
     ],
     [
       "a challenge from another realm",
@@ -77,17 +78,17 @@ describe("the spec check refuses a mutated recording", () => {
           "Www-Authenticate",
           'Digest realm="Other", domain="", nonce="cqb42OksBJ8Mc7PHPckeu70AJ7SJudc6", algorithm=MD5, qop="auth", stale=false',
         ),
-      /^header WWW-Authenticate: .*\[pattern\]/m,
+      /^header WWW-Authenticate \(as listFlexBackupSnapshots\): .*\[pattern\]/m,
     ],
     [
       "a 401 without its challenge",
       () => withHeader(byName("401-digest-challenge-no-errorCode.http"), "Www-Authenticate", undefined),
-      /^header WWW-Authenticate: required but absent$/m,
+      /^header WWW-Authenticate \(as getFlexBackupSnapshot\): required but absent$/m,
     ],
     [
       "a Sunset that is no HTTP date",
       () => withHeader(byName("400-CANNOT_USE_FLEX_CLUSTER_IN_CLUSTER_API.http"), "Sunset", "2027-07-01"),
-      /^header Sunset: .*\[pattern\]/m,
+      /^header Sunset \(as listFlexBackupSnapshots\): .*\[pattern\]/m,
     ],
     [
       "a cut body",
@@ -100,9 +101,34 @@ describe("the spec check refuses a mutated recording", () => {
     [
       "an HTML page for JSON",
       () => withHeader(byName("404-GROUP_NOT_FOUND.http"), "Content-Type", "text/html"),
-      /^media type: text\/html is not among application\/json$/m,
+      /^media type \(as listFlexBackupSnapshots\): text\/html is not among application\/json$/m,
     ],
-    ["an undocumented status", () => ({ ...byName("404-GROUP_NOT_FOUND.http"), status: 418 }), /^status: 418/m],
+    [
+      "an undocumented status on another resource",
+      () => ({ ...byName("404-GROUP_NOT_FOUND.http"), status: 418 }),
+      /^status: 418: another Atlas resource .* and none does$/m,
+    ],
+    [
+      "an undocumented status from an operation of the spec",
+      () => ({ ...byName("200-list-flex-snapshots.http"), status: 418 }),
+      /^status \(as listFlexBackupSnapshots\): 418 is not a status listFlexBackupSnapshots documents$/m,
+    ],
+    [
+      "a Flex page sent as plain JSON",
+      () => withHeader(byName("200-list-flex-snapshots.http"), "Content-Type", "application/json"),
+      /^media type \(as listFlexBackupSnapshots\): application\/json is not among application\/vnd\.atlas\.2024-11-13\+json$/m,
+    ],
+    [
+      "a Flex page judged as the M2/M5 listing, which sends application/json",
+      () => ({
+        ...byName("200-list-flex-snapshots.http"),
+        request: {
+          method: "GET",
+          path: "/api/atlas/v1.0/groups/b0123456789abcdef012345b/clusters/c/backup/tenant/snapshots",
+        },
+      }),
+      /^media type \(as listSharedClusterBackups\): application\/vnd\.atlas\.2024-11-13\+json is not among application\/json$/m,
+    ],
   ])("%s", (_name, mutate, finding) => {
     expect(failedChecks(mutate())).toMatch(finding);
   });
@@ -120,8 +146,15 @@ describe("the client check refuses a wrong outcome", () => {
     new Class({ status: 404, body, method: "GET", url: "/api/atlas/v1.0/groups/x" });
   const body = JSON.parse(notFound.body);
 
-  it.each<[string, Parameters<typeof judgeClientOutcome>[1], string[], RegExp]>([
-    ["a page from an error reply", { page: { results: [] } }, [notice], /^outcome: an error status 404 became a page/m],
+  // Judged as the deprecated M2/M5 listing, whose client warns once.
+  const LISTING = "listSharedClusterBackups";
+  it.each<[string, Parameters<typeof judgeClientOutcome>[2], string[], RegExp]>([
+    [
+      "a page from an error reply",
+      { value: { results: [] } },
+      [notice],
+      /^outcome: an error status 404 became a result/m,
+    ],
     [
       "a TypeError",
       { thrown: new TypeError("boom") },
@@ -148,14 +181,31 @@ describe("the client check refuses a wrong outcome", () => {
       /^deprecation notice: 2 notices/m,
     ],
   ])("%s", (_name, outcome, warnings, finding) => {
-    expect(failures(judgeClientOutcome(notFound, outcome, warnings)).join("\n")).toMatch(finding);
+    expect(failures(judgeClientOutcome(notFound, LISTING, outcome, warnings)).join("\n")).toMatch(finding);
   });
 
   it("a short list made from a body that is no page", () => {
     const snapshot = byName("200-get-flex-snapshot.http");
-    expect(failures(judgeClientOutcome(snapshot, { page: { results: [] } }, [notice])).join("\n")).toMatch(
-      /^outcome: a body without `results` became a page/m,
+    expect(failures(judgeClientOutcome(snapshot, LISTING, { value: { results: [] } }, [notice])).join("\n")).toMatch(
+      /^outcome: a body that is no page became a result/m,
     );
+  });
+
+  it("a Flex snapshot that is not the one sent", () => {
+    const snapshot = byName("200-get-flex-snapshot.http");
+    const changed = { ...JSON.parse(snapshot.body), status: "FAILED" };
+    expect(failures(judgeClientOutcome(snapshot, "getFlexBackupSnapshot", { value: changed }, [])).join("\n")).toMatch(
+      /^outcome: the snapshot differs from the body$/m,
+    );
+  });
+
+  it("a deprecation notice from a Flex operation, which is not deprecated", () => {
+    const listing = byName("200-list-flex-snapshots.http");
+    const value = JSON.parse(listing.body);
+    expect(failures(judgeClientOutcome(listing, "listFlexBackupSnapshots", { value }, [notice])).join("\n")).toMatch(
+      /^deprecation notice: listFlexBackupSnapshots is not deprecated, yet the client warned/m,
+    );
+    expect(failures(judgeClientOutcome(listing, "listFlexBackupSnapshots", { value }, []))).toEqual([]);
   });
 });
 
@@ -219,23 +269,97 @@ describe("the mock comparison refuses a mock that differs", () => {
     };
     expect(found(listing, mock)).toMatch(/^COMPLETED snapshot keys: \{finishTime, id, /m);
   });
+
+  it("a Flex page as plain JSON, or as the versioned type without its charset", () => {
+    const listing = byName("200-list-flex-snapshots.http");
+    const page = JSON.parse(listing.body);
+    for (const type of ["application/json", "application/vnd.atlas.2024-11-13+json"]) {
+      const mock: MockAnswer = {
+        status: 200,
+        headers: new Headers({ "Content-Type": type, "RateLimit-Limit": "1", "RateLimit-Remaining": "0" }),
+        body: page,
+      };
+      expect(found(listing, mock)).toBe(
+        `content-type value: mock ${type}, Atlas application/vnd.atlas.2024-11-13+json;charset=utf-8`,
+      );
+    }
+  });
 });
 
 describe("the recordings folder", () => {
-  it("takes in a new recording with no code change", () => {
+  /** A copy of spec/fidelity/ to change, removed afterwards. */
+  function withCopy(change: (dir: string) => void, then: (dir: string) => void) {
     const dir = mkdtempSync(join(tmpdir(), "atlas-fidelity-"));
     try {
       cpSync(fidelityDir, dir, { recursive: true });
-      const body = '{"error":404,"errorCode":"GROUP_NOT_FOUND"}';
-      writeFileSync(
-        join(dir, "recordings", "404-new.http"),
-        `HTTP/2.0 404 Not Found\nContent-Type: application/json\nX-Error-Code: GROUP_NOT_FOUND\n\n${body}`,
-      );
-      const loaded = loadRecordedReplies(dir);
-      expect(loaded).toHaveLength(replies.length + 1);
-      expect(loaded.find((r) => r.name === "404-new.http")).toMatchObject({ status: 404, body });
+      change(dir);
+      then(dir);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const body = '{"error":404,"errorCode":"GROUP_NOT_FOUND"}';
+  const addRecording = (dir: string) =>
+    writeFileSync(
+      join(dir, "recordings", "404-new.http"),
+      `HTTP/2.0 404 Not Found\nContent-Type: application/json\nX-Error-Code: GROUP_NOT_FOUND\n\n${body}`,
+    );
+  const addRequest = (dir: string, line: string) => appendFileSync(join(dir, "requests.yaml"), `${line}\n`);
+
+  it("takes in a new recording and its request line with no code change, judged as the operation it names", () => {
+    withCopy(
+      (dir) => {
+        addRecording(dir);
+        addRequest(
+          dir,
+          `recordings/404-new.http: GET /api/atlas/v2/groups/${"1".repeat(24)}/flexClusters/F/backup/snapshots`,
+        );
+      },
+      (dir) => {
+        const loaded = loadRecordedReplies(dir);
+        expect(loaded).toHaveLength(replies.length + 1);
+        const added = loaded.find((r) => r.name === "404-new.http");
+        expect(added).toMatchObject({ status: 404, body });
+        expect(judgedAs(added as RecordedReply).operations).toEqual(["listFlexBackupSnapshots"]);
+      },
+    );
+  });
+
+  it.each<[string, (dir: string) => void, RegExp]>([
+    [
+      "a recording without a request line",
+      (dir) => addRecording(dir),
+      /recordings\/404-new\.http has no request in requests\.yaml/,
+    ],
+    [
+      "a request line that is no method and path",
+      (dir) => {
+        const file = join(dir, "requests.yaml");
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(/^(recordings\/404-GROUP_NOT_FOUND\.http): .*$/m, "$1: fetch the group"),
+        );
+      },
+      /requests\.yaml: recordings\/404-GROUP_NOT_FOUND\.http: must be "METHOD \/path"/,
+    ],
+    [
+      "a request line for no file",
+      (dir) => addRequest(dir, "recordings/404-gone.http: GET /api/atlas/v2/groups"),
+      /requests\.yaml: recordings\/404-gone\.http: no such file/,
+    ],
+  ])("refuses %s, naming it", (_name, change, message) => {
+    withCopy(change, (dir) => expect(() => loadRecordedReplies(dir)).toThrow(message));
+  });
+
+  it("holds for each recording the request its source's recorder file name spells (SOURCES.md)", () => {
+    const sources = readFileSync(join(fidelityDir, "SOURCES.md"), "utf8");
+    for (const reply of replies.filter((r) => r.kind === "recording")) {
+      // `- \`NAME\` — repo ..., path `.../METHOD_api_atlas_..._N.snaphost`.`
+      const line = sources.split("\n").find((l) => l.startsWith(`- \`${reply.name}\``)) ?? "";
+      const file = /\/([A-Z]+)_(api_[^/`]+?)_\d+\.snaphost`/.exec(line);
+      expect(file, `SOURCES.md names ${reply.name}'s recorder file`).not.toBeNull();
+      // The recorder writes each "/" of the path as "_"; our ids and names hold no "_".
+      expect(reply.request).toEqual({ method: file?.[1], path: `/${file?.[2]?.replaceAll("_", "/")}` });
     }
   });
 

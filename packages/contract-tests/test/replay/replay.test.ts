@@ -1,10 +1,13 @@
 // Every recorded Atlas reply in spec/fidelity/ through the spec, the client and
 // the mock. A file added there becomes more tests here, with no code change.
 import { createAtlasClient } from "@atlas-snapshots/client";
+import type { OperationId } from "@atlas-snapshots/types";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Check } from "../../src/replay/check.js";
 import { failures } from "../../src/replay/check.js";
+import { callOperation } from "../../src/replay/client-calls.js";
 import { judgeClientOutcome, type Outcome } from "../../src/replay/client-checks.js";
+import { judgedAs } from "../../src/replay/judged-as.js";
 import { askMock, compareWithMock, situationFor } from "../../src/replay/mock-checks.js";
 import { loadRecordedReplies, type RecordedReply } from "../../src/replay/recordings.js";
 import { startReplayServer } from "../../src/replay/replay-server.js";
@@ -34,10 +37,13 @@ describe.each(replies.map((r) => [r.name, r] as const))("%s", (_name, reply) => 
   });
 
   describe("through the client", () => {
-    it("becomes the right page or the right Atlas error, and one deprecation notice", async () => {
-      const { outcome, warnings, hits } = await replayToClient(reply);
+    // The helper of the operation the recording is judged as (for another resource: the first of them).
+    const { operations, params } = judgedAs(reply);
+    const operation = operations[0] ?? "listSharedClusterBackups";
+    it(`becomes what ${operation} returns or the right Atlas error, with a deprecation notice only where one is due`, async () => {
+      const { outcome, warnings, hits } = await replayToClient(reply, operation, params);
       expect(hits).toBeGreaterThan(0);
-      expectNoFailures(judgeClientOutcome(reply, outcome, warnings));
+      expectNoFailures(judgeClientOutcome(reply, operation, outcome, warnings));
     });
   });
 
@@ -62,23 +68,21 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => s.close()));
 });
 
-/** Serves the reply on loopback and asks our client for a page. */
-async function replayToClient(reply: RecordedReply) {
+/** Serves the reply on loopback and asks our client, through `operation`'s helper, for what it returns. */
+async function replayToClient(reply: RecordedReply, operation: OperationId, params: Record<string, string>) {
   const server = await startReplayServer(reply);
   servers.push(server);
   const warnings: string[] = [];
   const atlas = createAtlasClient({
     publicKey: "replay-public",
     privateKey: "replay-private",
-    baseUrl: `${server.origin}/api/atlas/v1.0`,
+    baseUrl: server.origin,
     maxRetries: 0,
     logger: { warn: (message) => warnings.push(message) },
   });
-  const outcome: Outcome = await atlas
-    .listTenantSnapshots({ groupId: "5b69d0349b15c62cdfc38b78", clusterName: "M2AWS" })
-    .then(
-      (page) => ({ page }),
-      (thrown: unknown) => ({ thrown }),
-    );
+  const outcome: Outcome = await callOperation(atlas, operation, params).then(
+    (value) => ({ value }),
+    (thrown: unknown) => ({ thrown }),
+  );
   return { outcome, warnings, hits: server.hits() };
 }
