@@ -233,6 +233,16 @@ export function describeFlexBehaviour(adapter: Adapter): void {
       expect(answered.body.totalCount).toBe(8);
     });
 
+    it("meets a CORS preflight with the challenge and no Access-Control headers, as on v1.0 (decision 0011)", async () => {
+      const { origin } = await start({ auth: "digest" });
+      const preflight = await fetch(origin + flexPath(), {
+        method: "OPTIONS",
+        headers: { origin: "https://app.example", "access-control-request-method": "GET" },
+      });
+      expect(preflight.status).toBe(401);
+      expect([...preflight.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual([]);
+    });
+
     it("takes a service account's Bearer token", async () => {
       const { origin } = await start({ auth: "digest" });
       const { clientId, clientSecret } = DEFAULT_MOCK_SERVICE_ACCOUNT;
