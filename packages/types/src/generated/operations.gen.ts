@@ -3,6 +3,16 @@
 
 import { checkParamClusterName, checkParamEnvelope, checkParamGroupId, checkParamIncludeCount, checkParamItemsPerPage, checkParamPageNum, checkParamPretty, checkParamSnapshotId } from "./validators.gen.js";
 
+// Each parameter's place, type and default, and its generated check (which also words its rule).
+const groupIdParameter = { in: "path", required: true, type: "string", check: checkParamGroupId } as const;
+const clusterNameParameter = { in: "path", required: true, type: "string", check: checkParamClusterName } as const;
+const pageNumParameter = { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum } as const;
+const itemsPerPageParameter = { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage } as const;
+const includeCountParameter = { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount } as const;
+const prettyParameter = { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty } as const;
+const envelopeParameter = { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope } as const;
+const snapshotIdParameter = { in: "path", required: true, type: "string", check: checkParamSnapshotId } as const;
+
 /**
  * Every operation of the spec, by operationId: what a client or server needs to send or route a
  * request. Kept lean, since every browser app ships it; the descriptive rest is OPERATION_DETAILS.
@@ -17,16 +27,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */
     accept: "application/json, text/plain;q=0.5",
     paged: true,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
-      pageNum: { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum },
-      itemsPerPage: { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage },
-      includeCount: { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount },
-      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: { sunset: "2026-01-22", successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots" },
+    parameters: { groupId: groupIdParameter, clusterName: clusterNameParameter, pageNum: pageNumParameter, itemsPerPage: itemsPerPageParameter, includeCount: includeCountParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
   getSharedClusterBackup: {
     method: "GET",
@@ -37,14 +40,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5). */
     accept: "application/json",
     paged: false,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
-      snapshotId: { in: "path", required: true, type: "string", check: checkParamSnapshotId },
-      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: { sunset: "2026-01-22", successor: null },
+    parameters: { groupId: groupIdParameter, clusterName: clusterNameParameter, snapshotId: snapshotIdParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
 } as const;
 
