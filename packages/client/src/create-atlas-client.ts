@@ -12,10 +12,10 @@ import { createOperationCaller, hostOf } from "./call-operation.js";
 import { deprecationNotice } from "./deprecation-notice.js";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
-import { AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
+import { loadErrors } from "./lazy-errors.js";
 import { type Page, paginate } from "./paginate.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
 import {
@@ -192,7 +192,7 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     const { body, request } = await call(id, { path: { ...path }, query: { ...query } }, pageSignal);
     // Missing results, or a result without id, would read as an empty or short page and end a listing early.
     const problem = findPageProblem(body);
-    if (problem) throw new AtlasResponseError(200, request, problem);
+    if (problem) throw new (await loadErrors()).AtlasResponseError(200, request, problem);
     return body;
   }
 
@@ -239,7 +239,12 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     );
     // Read tolerantly (decision 0002), but a reply without the id asked for is not that snapshot.
     if ((body as { id?: unknown } | null)?.id !== snapshotId)
-      throw new AtlasResponseError(200, request, "its `id` is not the one asked for", "the snapshot");
+      throw new (await loadErrors()).AtlasResponseError(
+        200,
+        request,
+        "its `id` is not the one asked for",
+        "the snapshot",
+      );
     return body as TenantSnapshot;
   }
 

@@ -1,15 +1,15 @@
 import type { ApiError } from "@atlas-snapshots/types";
+import { AtlasError } from "./atlas-error.js";
 import { printable } from "./printable.js";
 
-/** Base class of every error this package throws. */
-export class AtlasError extends Error {
-  override name = "AtlasError";
-
-  /** Plain data for logs. Errors never hold request headers or credentials. */
-  toJSON(): Record<string, unknown> {
-    return { ...(this as object), name: this.name, message: this.message };
-  }
-}
+// The error classes a failure needs, with their messages. The client's own code
+// loads this module with import() when something goes wrong (lazy-errors.ts):
+// a successful listing never downloads it (docs/decisions/0014). The two classes
+// thrown synchronously live in atlas-error.ts; all are exported from here.
+export { AtlasError, AtlasValidationError } from "./atlas-error.js";
+export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
+export { printable } from "./printable.js";
+export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
 
 /** What {@link AtlasApiError.from} builds an error from. */
 export interface AtlasApiErrorInit {
@@ -162,19 +162,6 @@ export class AtlasResponseError extends AtlasError {
     expected = "a page of snapshots",
   ) {
     super(`Atlas's ${status ?? ""} reply to ${request} is not ${expected}: ${problem}`.replace("  ", " "));
-  }
-}
-
-/** A bad argument, caught before any request was sent. */
-export class AtlasValidationError extends AtlasError {
-  override name = "AtlasValidationError";
-  constructor(
-    readonly argument: string,
-    readonly value: unknown,
-    readonly rule: string,
-  ) {
-    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    super(`Invalid ${argument} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}: ${rule}`);
   }
 }
 

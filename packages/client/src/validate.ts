@@ -1,5 +1,5 @@
 import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
-import { AtlasValidationError } from "./errors.js";
+import { AtlasValidationError } from "./atlas-error.js";
 
 /** A test and the rule it checks, in words. Rules marked required reject `undefined`. */
 type Rule = [test: (value: unknown) => boolean, rule: string, required?: boolean];
@@ -113,10 +113,6 @@ export function validateOperationRequest(id: OperationId, path: object | undefin
     checkSpecParameters(parameters, given);
   }
 }
-
-/** The listing's path and query, as `atlas.GET` takes them. */
-export const validateSnapshotRequest = (path: object | undefined, query: object | undefined) =>
-  validateOperationRequest("listSharedClusterBackups", path, query);
 
 /** The listing's parameters; no object at all misses groupId. */
 export const validateSnapshotParams = (params: object | undefined) =>
