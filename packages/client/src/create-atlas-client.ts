@@ -79,7 +79,7 @@ export interface AtlasClientSettings {
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
   signal?: AbortSignal;
-  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client, deprecation (`warn`) events. */
+  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client and deprecated operation, deprecation (`warn`) events. */
   logger?: Logger;
   /** Backoff tuning: base 500 ms doubling to 8000 ms; Retry-After waits at most 60000 ms. */
   retry?: { baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
@@ -179,13 +179,14 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const operationByPath = new Map(
     Object.entries(OPERATIONS).map(([id, op]) => [`${op.method} ${op.path}`, id as OperationId]),
   );
+  const operationOf = (method: string, schemaPath: string) => operationByPath.get(`${method} ${schemaPath}`);
   client.use({
     onRequest({ schemaPath, params, request }) {
-      const id = operationByPath.get(`${request.method} ${schemaPath}`);
+      const id = operationOf(request.method, schemaPath);
       if (id) validateOperationRequest(id, params.path, params.query);
     },
   });
-  client.use(deprecationNotice(logger));
+  client.use(deprecationNotice(logger, operationOf));
 
   /** One page of any paged operation, checked for what paging relies on. */
   async function loadPage(id: PagedOperationId, path: object, query: object, pageSignal?: AbortSignal) {

@@ -41,7 +41,7 @@ export const OPERATIONS = {
     accept: "application/json",
     paged: false,
     /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
-    deprecation: { sunset: "2026-01-22", successor: null },
+    deprecation: { sunset: "2026-01-22", successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}" },
     parameters: { groupId: groupIdParameter, clusterName: clusterNameParameter, snapshotId: snapshotIdParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
 } as const;
@@ -82,7 +82,7 @@ export const OPERATION_DETAILS = {
     statuses: [200,400,401,403,404,429,500],
     deprecated: true,
     sunset: "2026-01-22",
-    successor: null,
+    successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
   },
 } as const;
 
