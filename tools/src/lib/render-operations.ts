@@ -59,7 +59,9 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
       "    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */",
     );
     const deprecation = op.deprecated ? { sunset: op.sunset ?? null, successor: op.successor ?? null } : null;
-    out.push(`    deprecation: ${deprecation ? `{ sunset: ${lit(deprecation.sunset)}, successor: ${lit(deprecation.successor)} }` : "null"},`);
+    out.push(
+      `    deprecation: ${deprecation ? `{ sunset: ${lit(deprecation.sunset)}, successor: ${lit(deprecation.successor)} }` : "null"},`,
+    );
     const parameters = (tables[index] ?? []).map(([name, constName]) => `${name}: ${constName}`);
     out.push(`    parameters: { ${parameters.join(", ")} },`);
     out.push("  },");
