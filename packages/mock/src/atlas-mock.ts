@@ -12,7 +12,7 @@ import {
   validationError,
 } from "./api-error.js";
 import { createDefaultData } from "./default-data.js";
-import { DEPRECATION_HEADERS } from "./deprecation.js";
+import { deprecationHeadersOf } from "./deprecation.js";
 import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
@@ -125,7 +125,9 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const format = readFormat(url.search);
     const groupId = route.kind === "operation" ? (route.params.groupId ?? "") : "";
-    const headers: Record<string, string> = { ...DEPRECATION_HEADERS };
+    // Per operation, from the spec: a path that names no operation, or one not deprecated, gets none.
+    const headers: Record<string, string> =
+      route.kind === "operation" ? { ...deprecationHeadersOf(route.operationId) } : {};
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
       headers["RateLimit-Limit"] = String(decision.limit);
