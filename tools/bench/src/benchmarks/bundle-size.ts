@@ -5,6 +5,7 @@ import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { startMockServer } from "@atlas-snapshots/mock/server";
 import { build } from "esbuild";
+import { rolldown } from "rolldown";
 import { BENCH_CREDENTIALS, CLUSTER_NAME, GROUP_ID } from "../lib/mock-target.js";
 import { repoRoot } from "../lib/paths.js";
 import { formatBytes, formatRatio } from "../lib/stats.js";
@@ -13,14 +14,14 @@ import type { Benchmark, BenchmarkResult } from "../lib/types.js";
 const benchDir = join(repoRoot, "tools/bench");
 const BUDGET = 8 * 1024;
 
-/** One file esbuild wrote, by its name in the output folder. */
+/** One file a bundler wrote, by its name in the output folder. */
 interface OutputFile {
   name: string;
   contents: Uint8Array;
   entry: boolean;
   /** Chunks it imports, statically or through `import()`. */
   imports: { name: string; kind: string }[];
-  /** Minified bytes per input path (from the metafile). */
+  /** Minified bytes per input path (esbuild's metafile; empty for Rolldown, which counts before minifying). */
   inputs: Record<string, number>;
 }
 
@@ -74,6 +75,41 @@ async function bundle(contents: string, platform: "neutral" | "node"): Promise<O
         ),
       };
     });
+}
+
+/**
+ * The same with Rolldown, Vite 8's bundler (examples/browser is built with it), minified.
+ * Unlike esbuild, it keeps a module in a chunk loaded through `import()` when the entry's
+ * static imports of it are all unused (the error classes, which the package entry re-exports).
+ */
+async function bundleWithRolldown(contents: string): Promise<OutputFile[]> {
+  // A real file under this package, so that the packages resolve from its node_modules.
+  const dir = mkdtempSync(join(benchDir, ".bundle-entry-"));
+  try {
+    const input = join(dir, "app.js");
+    writeFileSync(input, contents);
+    const bundler = await rolldown({ input, cwd: benchDir, platform: "browser", logLevel: "silent" });
+    const { output } = await bundler.generate({ format: "es", minify: true });
+    await bundler.close();
+    return output.flatMap((chunk) =>
+      chunk.type === "chunk"
+        ? [
+            {
+              name: chunk.fileName,
+              contents: Buffer.from(chunk.code),
+              entry: chunk.isEntry,
+              imports: [
+                ...chunk.imports.map((name) => ({ name, kind: "import-statement" })),
+                ...chunk.dynamicImports.map((name) => ({ name, kind: "dynamic-import" })),
+              ],
+              inputs: {},
+            },
+          ]
+        : [],
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The entry and every chunk it imports statically: what loads before the entry runs. */
@@ -142,6 +178,21 @@ async function firstListingLoads(
   }
 }
 
+/** What the first listing loads of these files (counted) and what it never loads (lazy). */
+async function firstListingSize(files: OutputFile[]) {
+  const listing = await firstListingLoads(files);
+  const front = upFront(files);
+  const missing = [...front].filter((name) => !listing.loaded.has(name));
+  if (missing.length > 0) throw new Error(`the listing's record of loaded files misses ${missing.join(", ")}`);
+  const counted = new Set([...front, ...listing.loaded]);
+  return {
+    listing,
+    ours: measure(files, counted),
+    lazy: measure(files, new Set(files.map((file) => file.name).filter((name) => !counted.has(name)))),
+    loadedLazily: [...listing.loaded].filter((name) => !front.has(name)),
+  };
+}
+
 function measure(files: OutputFile[], names: Set<string>): Size {
   const size: Size = { minified: 0, gzipped: 0, byPackage: {}, files: [] };
   for (const file of files) {
@@ -178,14 +229,9 @@ export const bundleSize: Benchmark = {
   id: "bundle-size",
   title: "5. Bundle size",
   async run(): Promise<BenchmarkResult> {
-    const files = await bundle('export { createAtlasClient } from "@atlas-snapshots/client";', "neutral");
-    const listing = await firstListingLoads(files);
-    const missing = [...upFront(files)].filter((name) => !listing.loaded.has(name));
-    if (missing.length > 0) throw new Error(`the listing's record of loaded files misses ${missing.join(", ")}`);
-    const counted = new Set([...upFront(files), ...listing.loaded]);
-    const ours = measure(files, counted);
-    const lazy = measure(files, new Set(files.map((file) => file.name).filter((name) => !counted.has(name))));
-    const loadedLazily = [...listing.loaded].filter((name) => !upFront(files).has(name));
+    const app = 'export { createAtlasClient } from "@atlas-snapshots/client";';
+    const { listing, ours, lazy, loadedLazily } = await firstListingSize(await bundle(app, "neutral"));
+    const rolldownRun = await firstListingSize(await bundleWithRolldown(app));
 
     const everythingFiles = await bundle('export * from "@atlas-snapshots/client";', "neutral");
     const everything = measure(everythingFiles, upFront(everythingFiles));
@@ -215,6 +261,15 @@ export const bundleSize: Benchmark = {
       },
       {
         benchmark: this.title,
+        metric: "the same, bundled by Rolldown (Vite 8's bundler) instead of esbuild",
+        goal: "(for scale)",
+        ours: formatBytes(rolldownRun.ours.gzipped),
+        alternative: `esbuild (row above): ${formatBytes(ours.gzipped)}`,
+        ratio: formatRatio(rolldownRun.ours.gzipped / ours.gzipped),
+        met: undefined,
+      },
+      {
+        benchmark: this.title,
         metric: "client, min+gzip",
         goal: "(for scale)",
         ours: formatBytes(ours.gzipped),
@@ -238,6 +293,13 @@ export const bundleSize: Benchmark = {
         `replies ${listing.requests}) loaded ${ours.files.length} files: ` +
         ours.files.map((file) => `${file.name} ${formatBytes(file.gzipped)}`).join(", ") +
         ` (gzipped; ${loadedLazily.length} of them through import()). Minified bytes by package: ${shares}.`,
+    );
+    notes.push(
+      `Bundled by Rolldown, the same listing loaded ${rolldownRun.ours.files.length} files: ` +
+        rolldownRun.ours.files.map((file) => `${file.name} ${formatBytes(file.gzipped)}`).join(", ") +
+        `; never loaded: ${rolldownRun.lazy.files.map((file) => `${file.name} ${formatBytes(file.gzipped)}`).join(", ")}. ` +
+        "esbuild loads up front every module the package entry re-exports that a lazy chunk also uses (the error " +
+        "classes), even when the app imports none of them; Rolldown leaves them in the chunks that use them.",
     );
     notes.push(
       `Never loaded by that listing (on first use only), ${formatBytes(lazy.gzipped)} gzipped in ${lazy.files.length} files: ` +
@@ -265,6 +327,7 @@ export const bundleSize: Benchmark = {
       samples: {
         "ours.gzippedBytes": [ours.gzipped],
         "ours.lazyGzippedBytes": [lazy.gzipped],
+        "oursRolldown.gzippedBytes": [rolldownRun.ours.gzipped],
         "oursEveryExport.gzippedBytes": [everything.gzipped],
         "ours.minifiedBytes": [ours.minified],
         "openapiFetch.gzippedBytes": [openapiFetch.gzipped],
@@ -279,6 +342,7 @@ export const bundleSize: Benchmark = {
       },
       medians: {
         oursGzippedBytes: ours.gzipped,
+        oursRolldownGzippedBytes: rolldownRun.ours.gzipped,
         openapiFetchGzippedBytes: openapiFetch.gzipped,
         ...(atlasApiClient && { atlasApiClientGzippedBytes: atlasApiClient.gzipped }),
       },
