@@ -1,3 +1,7 @@
+// The error classes that are never loaded lazily (the others are in errors.ts, loaded on
+// first failure: docs/decisions/0014): the base class; the one thrown synchronously; and
+// the two thrown when no reply came, when the network may be gone and no chunk could load.
+
 /** Base class of every error this package throws. */
 export class AtlasError extends Error {
   override name = "AtlasError";
@@ -8,11 +12,7 @@ export class AtlasError extends Error {
   }
 }
 
-/**
- * A bad argument, caught before any request was sent. Here rather than with the
- * other classes (errors.ts, loaded on first failure): createAtlasClient and
- * iterateTenantSnapshots throw it synchronously.
- */
+/** A bad argument, caught before any request was sent (createAtlasClient and iterateTenantSnapshots throw it synchronously). */
 export class AtlasValidationError extends AtlasError {
   override name = "AtlasValidationError";
   constructor(
@@ -23,4 +23,14 @@ export class AtlasValidationError extends AtlasError {
     const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
     super(`Invalid ${argument} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}: ${rule}`);
   }
+}
+
+/** No answer: refused connection, DNS failure, reset... `cause` holds the original error. */
+export class AtlasConnectionError extends AtlasError {
+  override name = "AtlasConnectionError";
+}
+
+/** No answer within `timeoutMs`. */
+export class AtlasTimeoutError extends AtlasConnectionError {
+  override name = "AtlasTimeoutError";
 }

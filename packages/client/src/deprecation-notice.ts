@@ -1,5 +1,6 @@
 import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 import type { Middleware } from "openapi-fetch";
+import { AtlasConnectionError, AtlasError } from "./atlas-error.js";
 import { loadErrors } from "./lazy-errors.js";
 import type { Logger } from "./types.js";
 
@@ -53,7 +54,9 @@ export function deprecationNotice(
       return undefined;
     },
     // Errors the fetch layers throw after a reply (Digest refused, retries spent) carry its headers.
+    // No reply, no notice: and then errors.ts (maybe not loaded, the network maybe gone) is not asked for.
     async onError({ request, schemaPath, error }) {
+      if (!(error instanceof AtlasError) || error instanceof AtlasConnectionError) return undefined;
       if (error instanceof (await loadErrors()).AtlasApiError) tell(request, schemaPath, (name) => error.headers[name]);
       return undefined;
     },

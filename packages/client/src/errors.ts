@@ -1,12 +1,13 @@
 import type { ApiError } from "@atlas-snapshots/types";
 import { AtlasError } from "./atlas-error.js";
+import { parseRetryAfter } from "./parse-retry-after.js";
 import { printable } from "./printable.js";
 
-// The error classes a failure needs, with their messages. The client's own code
-// loads this module with import() when something goes wrong (lazy-errors.ts):
-// a successful listing never downloads it (docs/decisions/0014). The two classes
-// thrown synchronously live in atlas-error.ts; all are exported from here.
-export { AtlasError, AtlasValidationError } from "./atlas-error.js";
+// The error classes of failures that come with a reply, with their messages. The
+// client's own code loads this module with import() when one arrives (lazy-errors.ts):
+// a successful listing never downloads it (docs/decisions/0014). The classes that
+// must be there at once are in atlas-error.ts; all are exported from here.
+export { AtlasConnectionError, AtlasError, AtlasTimeoutError, AtlasValidationError } from "./atlas-error.js";
 export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
 export { printable } from "./printable.js";
 export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
@@ -140,16 +141,6 @@ const BY_STATUS: Record<number, typeof AtlasApiError> = {
   429: AtlasRateLimitError,
 };
 
-/** No answer: refused connection, DNS failure, reset... `cause` holds the original error. */
-export class AtlasConnectionError extends AtlasError {
-  override name = "AtlasConnectionError";
-}
-
-/** No answer within `timeoutMs`. */
-export class AtlasTimeoutError extends AtlasConnectionError {
-  override name = "AtlasTimeoutError";
-}
-
 /** A success status whose body is not what the spec promises (e.g. a page without `results`). */
 export class AtlasResponseError extends AtlasError {
   override name = "AtlasResponseError";
@@ -163,11 +154,4 @@ export class AtlasResponseError extends AtlasError {
   ) {
     super(`Atlas's ${status ?? ""} reply to ${request} is not ${expected}: ${problem}`.replace("  ", " "));
   }
-}
-
-/** Milliseconds to wait from a `Retry-After` value (delta-seconds or HTTP date). */
-export function parseRetryAfter(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

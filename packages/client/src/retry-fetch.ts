@@ -1,3 +1,6 @@
+import { abortableSleep } from "./abortable-sleep.js";
+import { AtlasConnectionError, AtlasError, AtlasTimeoutError } from "./atlas-error.js";
+import { parseRetryAfter } from "./parse-retry-after.js";
 import { raceAbort } from "./race-abort.js";
 import { readBody } from "./read-body.js";
 import type { FetchLike, Logger } from "./types.js";
@@ -16,9 +19,6 @@ export interface RetryPolicy {
   logger?: Logger;
 }
 
-/** What went wrong with an attempt: a status worth retrying, or an error (`timedOut` when our timer fired). */
-export type AttemptFailure = { status: number; headers: Headers } | { error: unknown; timedOut: boolean };
-
 const RETRYABLE = [408, 429, 500, 502, 503, 504];
 
 /**
@@ -31,12 +31,12 @@ const RETRYABLE = [408, 429, 500, 502, 503, 504];
  * wait for headers and the body read itself, so a timeout never depends on
  * fetch keeping its own (weak) link to the signal.
  * Each attempt goes to `inner` as `(request, { signal })`: the layer below
- * builds the one Request the attempt needs. What follows a failed attempt
- * (the error, or the backoff) is in retry-backoff.ts, loaded on the first
- * failure: a call that succeeds at once never needs it.
+ * builds the one Request the attempt needs. Nothing here is loaded lazily: a
+ * connection error may mean the network is gone, when no chunk could load, and
+ * retrying then is the point (docs/decisions/0014).
  */
 export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLike {
-  const { maxRetries, timeoutMs } = policy;
+  const { maxRetries, timeoutMs, logger } = policy;
   return async (input, init) => {
     // openapi-fetch passes a fresh Request and no init: no copy needed.
     const request = input instanceof Request && !init ? input : new Request(input, init);
@@ -62,7 +62,8 @@ export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLi
         timedOut = true;
         controller.abort();
       }, timeoutMs);
-      let failure: AttemptFailure;
+      let retryAfterMs: number | undefined;
+      let why: string;
       try {
         const response = await raceAbort(inner(request, { signal: controller.signal }), controller.signal);
         const { status, statusText, headers } = response;
@@ -80,19 +81,38 @@ export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLi
           });
         }
         response.body?.cancel().catch(() => {});
-        failure = { status, headers };
+        retryAfterMs = parseRetryAfter(headers.get("retry-after"));
+        why = `status ${status}`;
       } catch (error) {
         const stop = stopped();
         if (stop) throw stop.reason;
-        failure = { error, timedOut };
+        if (error instanceof AtlasError) throw error; // e.g. refused Digest credentials: never retried
+        const failure = timedOut
+          ? new AtlasTimeoutError(`No answer within ${timeoutMs} ms for ${target()}; raise timeoutMs or try later`)
+          : new AtlasConnectionError(
+              `Could not reach ${new URL(request.url).origin} for ${target()}: ${(error as Error)?.message}`,
+              { cause: error },
+            );
+        if (attempt >= maxRetries) throw failure;
+        why = failure.name;
       } finally {
         clearTimeout(timer);
         for (const signal of callers) signal.removeEventListener("abort", forward);
       }
-      // Throws the failure, or waits out the backoff before the next attempt.
-      const backoff = () => (backoffSignal ??= callers.length > 1 ? AbortSignal.any(callers) : request.signal);
-      const { afterFailedAttempt } = await import("./retry-backoff.js");
-      await afterFailedAttempt({ failure, attempt, request, target, backoffSignal: backoff }, policy);
+      const delayMs = backoff(attempt, policy, retryAfterMs);
+      logger?.warn?.(`Retrying ${target()} in ${Math.round(delayMs)} ms (${why})`, {
+        attempt: attempt + 1,
+        maxRetries,
+        delayMs,
+      });
+      backoffSignal ??= callers.length > 1 ? AbortSignal.any(callers) : request.signal;
+      await abortableSleep(delayMs, backoffSignal);
     }
   };
+}
+
+/** Exponential backoff with up to 25% jitter; a `Retry-After` raises it, up to maxRetryAfterMs. */
+function backoff(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+  const ms = Math.min(policy.baseDelayMs * 2 ** attempt, policy.maxDelayMs) * (1 - Math.random() / 4);
+  return retryAfterMs === undefined ? ms : Math.min(Math.max(retryAfterMs, ms), policy.maxRetryAfterMs);
 }

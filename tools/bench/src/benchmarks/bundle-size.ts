@@ -32,8 +32,8 @@ interface Size {
   gzipped: number;
   /** Minified bytes of those files by source package ("client", "openapi-fetch", ...). */
   byPackage: Record<string, number>;
-  /** Each file counted: name, minified and gzipped bytes. */
-  files: { name: string; minified: number; gzipped: number }[];
+  /** Each file counted: name, minified and gzipped bytes, minified bytes by module (esbuild only). */
+  files: { name: string; minified: number; gzipped: number; modules: Record<string, number> }[];
 }
 
 /**
@@ -200,10 +200,13 @@ function measure(files: OutputFile[], names: Set<string>): Size {
     const gzipped = gzipSync(file.contents, { level: 9 }).length;
     size.minified += file.contents.length;
     size.gzipped += gzipped;
-    size.files.push({ name: file.name, minified: file.contents.length, gzipped });
+    const modules: Record<string, number> = {};
     for (const [path, bytes] of Object.entries(file.inputs)) {
-      if (bytes > 0) size.byPackage[packageOf(path)] = (size.byPackage[packageOf(path)] ?? 0) + bytes;
+      if (bytes === 0) continue;
+      size.byPackage[packageOf(path)] = (size.byPackage[packageOf(path)] ?? 0) + bytes;
+      modules[moduleOf(path)] = (modules[moduleOf(path)] ?? 0) + bytes;
     }
+    size.files.push({ name: file.name, minified: file.contents.length, gzipped, modules });
   }
   return size;
 }
@@ -291,8 +294,9 @@ export const bundleSize: Benchmark = {
     notes.push(
       `Our first listing (run against the mock server: one page, then ${listing.snapshots} snapshots 10 a page; ` +
         `replies ${listing.requests}) loaded ${ours.files.length} files: ` +
-        ours.files.map((file) => `${file.name} ${formatBytes(file.gzipped)}`).join(", ") +
-        ` (gzipped; ${loadedLazily.length} of them through import()). Minified bytes by package: ${shares}.`,
+        ours.files.map((file) => `${file.name} ${formatBytes(file.gzipped)} (${list(file.modules)})`).join("; ") +
+        ` (gzipped, then its modules minified; ${loadedLazily.length} of the files through import()). ` +
+        `Minified bytes by package: ${shares}.`,
     );
     notes.push(
       `Bundled by Rolldown, the same listing loaded ${rolldownRun.ours.files.length} files: ` +
@@ -307,14 +311,23 @@ export const bundleSize: Benchmark = {
         `helpers and error classes too): ${formatBytes(everything.gzipped)} up front.`,
     );
     const own = ours.byPackage["@atlas-snapshots/client"] ?? 0;
+    // The file with the error classes, loaded up front by esbuild though the listing never builds one.
+    const errorsFile = ours.files.find((file) => "client/errors.js" in file.modules);
     const unmet = met
       ? []
       : [
           `**Bundle size**: ${formatBytes(ours.gzipped)} gzipped, over the ${formatBytes(BUDGET)} budget by ` +
-            `${formatBytes(ours.gzipped - BUDGET)}. openapi-fetch alone is ${formatBytes(openapiFetch.gzipped)}; ` +
-            `minified, the bundle splits as ${shares}. Closing it means cutting ${formatBytes(ours.gzipped - BUDGET)} ` +
-            `gzipped from our own shares, not from openapi-fetch: the client's own code (${formatBytes(own)} minified) ` +
-            "and the generated tables, keeping only what a successful listing runs and loading the rest on first use.",
+            `${formatBytes(ours.gzipped - BUDGET)}. openapi-fetch alone is ${formatBytes(openapiFetch.gzipped)}. ` +
+            (errorsFile
+              ? `${errorsFile.name} (${formatBytes(errorsFile.gzipped)}: the error classes) is loaded up front only because ` +
+                "esbuild keeps in the first chunks every module the package entry re-exports that a lazy chunk also uses; " +
+                `bundled by Rolldown, the same listing loads ${formatBytes(rolldownRun.ours.gzipped)}. `
+              : "") +
+            `The rest (the client's own ${formatBytes(own)} minified) is what a successful listing runs: Digest (parser, ` +
+            "MD5, the layer), the checks and messages that createAtlasClient and iterateTenantSnapshots throw " +
+            "synchronously, paging, the retry layer (never loaded lazily: a connection error may mean no chunk can " +
+            "load), the operation table, the body cap and the deprecation notice. Closing the gap would take one of " +
+            "those out of the first listing, or the helpers off openapi-fetch.",
         ];
     return {
       id: this.id,
@@ -353,6 +366,11 @@ export const bundleSize: Benchmark = {
     };
   },
 };
+
+/** A module of our packages as `client/errors.js`, else its package. */
+function moduleOf(path: string): string {
+  return /(?:^|\/)packages\/([^/]+)\/dist\/(.+)$/.exec(path)?.slice(1).join("/") ?? packageOf(path);
+}
 
 /** "openapi-fetch", "@noble/hashes", "client" (a workspace package's folder name) for a path in a metafile. */
 function packageOf(path: string): string {
