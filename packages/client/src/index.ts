@@ -34,6 +34,6 @@ export {
 export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
 export { type PrintableOptions, printable } from "./printable.js";
 // One redaction rule and placeholder, for messages of ours and of the CLI.
-export { MIN_REDACTED_LENGTH, REDACTED, redact, redactUrlCredentials } from "./redact.js";
+export { REDACTED, redact, redactUrlCredentials } from "./redact.js";
 export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
 export type { FetchLike, Logger } from "./types.js";

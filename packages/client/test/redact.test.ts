@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  AtlasValidationError,
-  createAtlasClient,
-  MIN_REDACTED_LENGTH,
-  REDACTED,
-  redact,
-  redactUrlCredentials,
-} from "../src/index.js";
+import { AtlasValidationError, createAtlasClient, REDACTED, redact, redactUrlCredentials } from "../src/index.js";
+import { MIN_REDACTED_LENGTH } from "../src/redact.js";
 
 describe("redact", () => {
   it("replaces every occurrence of every secret, ignoring empty and short ones", () => {
