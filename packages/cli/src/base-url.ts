@@ -1,3 +1,4 @@
+import { redactUrlCredentials } from "@atlas-snapshots/client";
 import { BASE_PATHS } from "@atlas-snapshots/types";
 import { UsageError } from "./usage-error.js";
 
@@ -12,9 +13,7 @@ export const API_BASE_PATHS = BASE_PATHS.join(", ");
  */
 export function normalizeBaseUrl(text: string, source: string): string {
   if (!(/^https?:\/\/[^/]/i.test(text) && URL.canParse(text))) {
-    throw new UsageError(
-      `${source} ${JSON.stringify(text.replace(/\/\/[^/@]*@/, "//[redacted]@"))} must be an absolute http(s) URL`,
-    );
+    throw new UsageError(`${source} ${JSON.stringify(redactUrlCredentials(text))} must be an absolute http(s) URL`);
   }
   const url = new URL(text);
   // Dropping them quietly would send the request elsewhere than asked; echoing them would leak a secret.

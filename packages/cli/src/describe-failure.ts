@@ -16,7 +16,6 @@ import { API_BASE_PATHS, isAtlasApiPath } from "./base-url.js";
 import { EXIT, type ExitCode } from "./exit-codes.js";
 import { formatDuration } from "./parse-duration.js";
 import { CLIENT_ID_VAR, CLIENT_SECRET_VAR, PRIVATE_KEY_VAR, PUBLIC_KEY_VAR } from "./read-credentials.js";
-import { UsageError } from "./usage-error.js";
 
 export interface Failure {
   code: ExitCode;
@@ -28,7 +27,8 @@ export interface Failure {
 /** Maps anything thrown to an exit code, a one-line message and a hint. */
 export function describeFailure(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof UsageError || error instanceof AtlasValidationError) return { code: EXIT.usage, message };
+  // UsageError is an AtlasValidationError too: bad input, from the command line or the client's own checks.
+  if (error instanceof AtlasValidationError) return { code: EXIT.usage, message };
   if (error instanceof AtlasAuthenticationError || error instanceof AtlasPermissionError) {
     const hint =
       error instanceof AtlasAuthenticationError

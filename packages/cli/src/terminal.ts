@@ -1,9 +1,8 @@
 import { once } from "node:events";
-import { printable } from "@atlas-snapshots/client";
+import { printable, redact } from "@atlas-snapshots/client";
 import { useColor } from "./color.js";
 import { createProgressLine, type ProgressLine } from "./progress-line.js";
 import { CLIENT_SECRET_VAR, PRIVATE_KEY_VAR } from "./read-credentials.js";
-import { redact } from "./redact.js";
 
 /** Where a command writes, and what it knows about the terminal. */
 export interface Terminal {

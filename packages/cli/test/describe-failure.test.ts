@@ -7,7 +7,6 @@ import {
 } from "@atlas-snapshots/client";
 import { describe, expect, it } from "vitest";
 import { describeFailure } from "../src/describe-failure.js";
-import { redact } from "../src/redact.js";
 import { UsageError } from "../src/usage-error.js";
 
 const api = (status: number) => AtlasApiError.from({ status, body: { errorCode: "X", detail: "d" } });
@@ -47,8 +46,17 @@ describe("describeFailure", () => {
   });
 });
 
-describe("redact", () => {
-  it("replaces every occurrence of every secret, ignoring empty ones", () => {
-    expect(redact("k=abcdef; again abcdef", ["abcdef", ""])).toBe("k=[redacted]; again [redacted]");
+describe("UsageError", () => {
+  it("is the client's AtlasValidationError with the CLI's own sentence", () => {
+    const error = new UsageError("use either --mock or --base-url, not both", false);
+    expect(error).toBeInstanceOf(AtlasValidationError);
+    expect(error).toMatchObject({
+      name: "UsageError",
+      message: "use either --mock or --base-url, not both",
+      rule: "use either --mock or --base-url, not both",
+      argument: "command line",
+      showUsage: false,
+    });
+    expect(describeFailure(error)).toEqual({ code: 2, message: error.message });
   });
 });

@@ -172,4 +172,14 @@ describe("option and message fixes", () => {
     expect(result.stderr).toMatch(/without user:password@/);
     expect(result.stderr).not.toContain("s3cretpassw0rd");
   });
+
+  it("shows a base URL that is not http(s) with no part of a password holding @ (the client's one rule)", async () => {
+    const result = await runCli(
+      ["list", "--base-url", "ftp://user:s3cr@tpassw0rd@127.0.0.1:9/", "--group", GROUP, "--cluster", "M2AWS"],
+      KEYS_ENV,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--base-url "ftp://[redacted]@127.0.0.1:9/" must be an absolute http(s) URL');
+    expect(result.stderr).not.toMatch(/s3cr|tpassw0rd/);
+  });
 });

@@ -1,7 +1,6 @@
 import { BASE_PATHS, OPERATIONS, type OperationId, type paths } from "@atlas-snapshots/types";
 import type { Client } from "openapi-fetch";
-import { AtlasApiError, AtlasResponseError } from "./errors.js";
-import { printable } from "./printable.js";
+import { loadErrors } from "./lazy-errors.js";
 
 /** `https://host/api/atlas/v1.0/` (the old form) -> `https://host`; a host stays as it is. */
 export function hostOf(baseUrl: string): string {
@@ -43,18 +42,25 @@ export function createOperationCaller(client: Client<paths>, host: string): Call
       const { pathname, search } = new URL(response.url);
       return pathname + search;
     };
-    const apiError = (body: unknown) =>
-      AtlasApiError.from({ status: response.status, body, headers: response.headers, method, url: url() });
-    if (!response.ok) throw apiError(error);
+    const apiError = async (body: unknown) =>
+      (await loadErrors()).AtlasApiError.from({
+        status: response.status,
+        body,
+        headers: response.headers,
+        method,
+        url: url(),
+      });
+    if (!response.ok) throw await apiError(error);
     let body: unknown;
     try {
       body = JSON.parse((data as string | undefined) ?? "");
     } catch (cause) {
+      const { AtlasResponseError, printable } = await loadErrors();
       const problem = `its body is not JSON (${printable((cause as Error).message, { maxLength: 80 })})`;
       throw new AtlasResponseError(response.status, `${method} ${url()}`, problem);
     }
     // The spec lets a 200 carry an enveloped error ({status, content}); treat it as the error it is.
-    if (typeof body === "object" && body !== null && "content" in body) throw apiError(body);
+    if (typeof body === "object" && body !== null && "content" in body) throw await apiError(body);
     return { body, request: `${method} ${url()}` };
   };
 }

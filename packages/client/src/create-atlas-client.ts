@@ -14,10 +14,10 @@ import { createOperationCaller, hostOf } from "./call-operation.js";
 import { deprecationNotice } from "./deprecation-notice.js";
 import { createDigestFetch } from "./digest/create-digest-fetch.js";
 import { createEnvelopeFetch } from "./envelope-fetch.js";
-import { AtlasResponseError } from "./errors.js";
 import { findPageProblem } from "./find-page-problem.js";
+import { loadErrors } from "./lazy-errors.js";
 import { type Page, paginate } from "./paginate.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "./response-too-large-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./read-body.js";
 import { createRetryFetch } from "./retry-fetch.js";
 import type { FetchLike, Logger } from "./types.js";
 import { validateClientOptions, validateOperationParams, validateOperationRequest } from "./validate.js";
@@ -87,7 +87,7 @@ export interface AtlasClientSettings {
   concurrency?: number;
   /** Aborts every request of this client, also during backoff. */
   signal?: AbortSignal;
-  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client, deprecation (`warn`) events. */
+  /** Receives retry (`warn`), authentication (`debug`, `warn`) and, once per client and deprecated operation, deprecation (`warn`) events. */
   logger?: Logger;
   /** Backoff tuning: base 500 ms doubling to 8000 ms; Retry-After waits at most 60000 ms. */
   retry?: { baseDelayMs?: number; maxDelayMs?: number; maxRetryAfterMs?: number };
@@ -209,9 +209,10 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
   const operationByPath = new Map(
     Object.entries(OPERATIONS).map(([id, op]) => [`${op.method} ${op.path}`, id as OperationId]),
   );
+  const operationOf = (method: string, schemaPath: string) => operationByPath.get(`${method} ${schemaPath}`);
   client.use({
     onRequest({ schemaPath, params, request }) {
-      const id = operationByPath.get(`${request.method} ${schemaPath}`);
+      const id = operationOf(request.method, schemaPath);
       if (!id) return undefined;
       validateOperationRequest(id, params.path, params.query);
       // atlas.GET starts at the spec's first server: an operation under another base path (v2) moves
@@ -227,14 +228,14 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
       return next;
     },
   });
-  client.use(deprecationNotice(logger));
+  client.use(deprecationNotice(logger, operationOf));
 
   /** One page of any paged operation, checked for what paging relies on. */
   async function loadPage(id: PagedOperationId, path: object, query: object, pageSignal?: AbortSignal) {
     const { body, request } = await call(id, { path: { ...path }, query: { ...query } }, pageSignal);
     // Missing results, or a result without id, would read as an empty or short page and end a listing early.
     const problem = findPageProblem(body);
-    if (problem) throw new AtlasResponseError(200, request, problem);
+    if (problem) throw new (await loadErrors()).AtlasResponseError(200, request, problem);
     return body;
   }
 
@@ -279,7 +280,12 @@ export function createAtlasClient(options: AtlasClientOptions): AtlasClient {
     const { body, request } = await call(id, { path: split(pathNames, params).path }, params.signal);
     // Read tolerantly (decision 0002), but a reply without the id asked for is not that snapshot.
     if ((body as { id?: unknown } | null)?.id !== params.snapshotId)
-      throw new AtlasResponseError(200, request, "its `id` is not the one asked for", "the snapshot");
+      throw new (await loadErrors()).AtlasResponseError(
+        200,
+        request,
+        "its `id` is not the one asked for",
+        "the snapshot",
+      );
     return body as Item;
   }
 

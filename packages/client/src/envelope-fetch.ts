@@ -1,11 +1,11 @@
-import { readBodyText } from "./read-body.js";
 import type { FetchLike } from "./types.js";
 
 /**
  * With `envelope=true` Atlas answers errors as HTTP 200 `{status, content}`.
  * This wrapper turns such a reply back into a response with the real status
  * and the plain error body, so retries, Digest and error classes see what
- * they would without the envelope. Pages (`results` plus `status`) pass as they are.
+ * they would without the envelope. Pages (`results` plus `status`) pass as they
+ * are. The unwrapping (unwrap-envelope.ts) is loaded on the first enveloped reply.
  */
 export function createEnvelopeFetch(inner: FetchLike, maxResponseBytes: number): FetchLike {
   return async (input, init) => {
@@ -16,21 +16,7 @@ export function createEnvelopeFetch(inner: FetchLike, maxResponseBytes: number):
     if (response.status !== 200 || !url.includes("envelope") || new URL(url).searchParams.get("envelope") !== "true") {
       return response;
     }
-    const text = await readBodyText(response, {
-      signal: init?.signal ?? (input instanceof Request ? input.signal : undefined),
-      maxBytes: maxResponseBytes,
-      request: () => `GET ${new URL(url).pathname}`,
-    });
-    const headers = new Headers(response.headers);
-    headers.delete("content-length");
-    headers.delete("content-encoding");
-    let body: { status?: unknown; content?: unknown } | undefined;
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    if (typeof body?.status === "number" && body.status >= 400 && body.status <= 599 && "content" in body) {
-      return new Response(JSON.stringify(body.content), { status: body.status, headers });
-    }
-    return new Response(text, { status: 200, statusText: response.statusText, headers });
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    return (await import("./unwrap-envelope.js")).unwrapEnvelope(response, url, signal, maxResponseBytes);
   };
 }

@@ -1,15 +1,16 @@
 import type { ApiError } from "@atlas-snapshots/types";
+import { AtlasError } from "./atlas-error.js";
+import { parseRetryAfter } from "./parse-retry-after.js";
 import { printable } from "./printable.js";
 
-/** Base class of every error this package throws. */
-export class AtlasError extends Error {
-  override name = "AtlasError";
-
-  /** Plain data for logs. Errors never hold request headers or credentials. */
-  toJSON(): Record<string, unknown> {
-    return { ...(this as object), name: this.name, message: this.message };
-  }
-}
+// The error classes of failures that come with a reply, with their messages. The
+// client's own code loads this module with import() when one arrives (lazy-errors.ts):
+// a successful listing never downloads it (docs/decisions/0014). The classes that
+// must be there at once are in atlas-error.ts; all are exported from here.
+export { AtlasConnectionError, AtlasError, AtlasTimeoutError, AtlasValidationError } from "./atlas-error.js";
+export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
+export { printable } from "./printable.js";
+export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
 
 /** What {@link AtlasApiError.from} builds an error from. */
 export interface AtlasApiErrorInit {
@@ -140,16 +141,6 @@ const BY_STATUS: Record<number, typeof AtlasApiError> = {
   429: AtlasRateLimitError,
 };
 
-/** No answer: refused connection, DNS failure, reset... `cause` holds the original error. */
-export class AtlasConnectionError extends AtlasError {
-  override name = "AtlasConnectionError";
-}
-
-/** No answer within `timeoutMs`. */
-export class AtlasTimeoutError extends AtlasConnectionError {
-  override name = "AtlasTimeoutError";
-}
-
 /** A success status whose body is not what the spec promises (e.g. a page without `results`). */
 export class AtlasResponseError extends AtlasError {
   override name = "AtlasResponseError";
@@ -163,24 +154,4 @@ export class AtlasResponseError extends AtlasError {
   ) {
     super(`Atlas's ${status ?? ""} reply to ${request} is not ${expected}: ${problem}`.replace("  ", " "));
   }
-}
-
-/** A bad argument, caught before any request was sent. */
-export class AtlasValidationError extends AtlasError {
-  override name = "AtlasValidationError";
-  constructor(
-    readonly argument: string,
-    readonly value: unknown,
-    readonly rule: string,
-  ) {
-    const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-    super(`Invalid ${argument} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}: ${rule}`);
-  }
-}
-
-/** Milliseconds to wait from a `Retry-After` value (delta-seconds or HTTP date). */
-export function parseRetryAfter(value: string | null | undefined): number | undefined {
-  if (!value) return undefined;
-  const ms = /^\s*\d+\s*$/.test(value) ? +value * 1000 : Date.parse(value) - Date.now();
-  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }

@@ -1,4 +1,4 @@
-import { AtlasError } from "./errors.js";
+import { AtlasError } from "./atlas-error.js";
 
 /**
  * A listing whose pages broke the server's own promises: a page that `next`

@@ -36,5 +36,7 @@ export {
 } from "./errors.js";
 export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
 export { type PrintableOptions, printable } from "./printable.js";
+// One redaction rule and placeholder, for messages of ours and of the CLI.
+export { REDACTED, redact, redactUrlCredentials } from "./redact.js";
 export { AtlasResponseTooLargeError } from "./response-too-large-error.js";
 export type { FetchLike, Logger } from "./types.js";

@@ -1,4 +1,4 @@
-import { AtlasIncompleteListingError } from "./incomplete-listing-error.js";
+import { loadErrors } from "./lazy-errors.js";
 
 /** One page of any paged operation of the spec (the operation table's `paged`): items with an id, links, a count. */
 export interface Page<Item extends { id: string }> {
@@ -56,8 +56,10 @@ export async function* paginate<Item extends { id: string }>(
     let page = await load(1, true, signal);
     const totalCount = typeof page.totalCount === "number" ? page.totalCount : undefined;
     const promised = totalCount === undefined ? 1 : Math.ceil(totalCount / itemsPerPage);
-    const incomplete = (pageNum: number, problem: string) =>
-      new AtlasIncompleteListingError(pageNum, seen.size, totalCount, problem);
+    const incomplete = async (pageNum: number, problem: string) => {
+      const received = seen.size;
+      return new (await loadErrors()).AtlasIncompleteListingError(pageNum, received, totalCount, problem);
+    };
     let linkedHere = false; // the previous page linked to this one with `next`
     for (let pageNum = 1; ; pageNum++) {
       const results = page.results ?? [];
@@ -69,14 +71,17 @@ export async function* paginate<Item extends { id: string }>(
         yield snapshot;
       }
       if (pageNum > 1 && results.length > 0 && added === 0) {
-        throw incomplete(pageNum, `page ${pageNum} only repeated snapshots of earlier pages (is pageNum ignored?)`);
+        throw await incomplete(
+          pageNum,
+          `page ${pageNum} only repeated snapshots of earlier pages (is pageNum ignored?)`,
+        );
       }
       if (results.length === 0 && linkedHere) {
-        throw incomplete(pageNum, `page ${pageNum} came back empty although page ${pageNum - 1} linked to it`);
+        throw await incomplete(pageNum, `page ${pageNum} came back empty although page ${pageNum - 1} linked to it`);
       }
       if (!hasMore(page, itemsPerPage)) {
         if (pageNum < promised) {
-          throw incomplete(
+          throw await incomplete(
             pageNum,
             `the pages ended at page ${pageNum} although totalCount (${totalCount}) promised ${promised} pages of ${itemsPerPage}`,
           );

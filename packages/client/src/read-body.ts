@@ -1,4 +1,7 @@
-import { AtlasResponseTooLargeError } from "./response-too-large-error.js";
+import { loadErrors } from "./lazy-errors.js";
+
+/** The default `maxResponseBytes`: 4 MiB, about 40 times a page of 500 snapshots (about 100 KB). */
+export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Reads a response body into memory under `signal` and a size cap.
@@ -41,7 +44,7 @@ export async function readBody(
       size += value.byteLength;
       if (size > maxBytes) {
         reader.cancel().catch(() => {});
-        throw new AtlasResponseTooLargeError(request(), maxBytes);
+        throw new (await loadErrors()).AtlasResponseTooLargeError(request(), maxBytes);
       }
       chunks.push(value as Uint8Array<ArrayBuffer>);
     }

@@ -1,7 +1,4 @@
-import { AtlasError } from "./errors.js";
-
-/** The default `maxResponseBytes`: 4 MiB, about 40 times a page of 500 snapshots (about 100 KB). */
-export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
+import { AtlasError } from "./atlas-error.js";
 
 /**
  * A reply body grew past the client's `maxResponseBytes` (counted after

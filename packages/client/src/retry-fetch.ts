@@ -1,5 +1,6 @@
 import { abortableSleep } from "./abortable-sleep.js";
-import { AtlasConnectionError, AtlasError, AtlasTimeoutError, parseRetryAfter } from "./errors.js";
+import { AtlasConnectionError, AtlasError, AtlasTimeoutError } from "./atlas-error.js";
+import { parseRetryAfter } from "./parse-retry-after.js";
 import { raceAbort } from "./race-abort.js";
 import { readBody } from "./read-body.js";
 import type { FetchLike, Logger } from "./types.js";
@@ -30,7 +31,9 @@ const RETRYABLE = [408, 429, 500, 502, 503, 504];
  * wait for headers and the body read itself, so a timeout never depends on
  * fetch keeping its own (weak) link to the signal.
  * Each attempt goes to `inner` as `(request, { signal })`: the layer below
- * builds the one Request the attempt needs.
+ * builds the one Request the attempt needs. Nothing here is loaded lazily: a
+ * connection error may mean the network is gone, when no chunk could load, and
+ * retrying then is the point (docs/decisions/0014).
  */
 export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLike {
   const { maxRetries, timeoutMs, logger } = policy;

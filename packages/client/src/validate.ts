@@ -1,5 +1,6 @@
 import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
-import { AtlasValidationError } from "./errors.js";
+import { AtlasValidationError } from "./atlas-error.js";
+import { REDACTED, redactUrlCredentials } from "./redact.js";
 
 /** A test and the rule it checks, in words. Rules marked required reject `undefined`. */
 type Rule = [test: (value: unknown) => boolean, rule: string, required?: boolean];
@@ -47,9 +48,8 @@ const CLIENT_RULES: Record<string, Rule> = {
 
 /** Never echo the private key, not even a malformed one, nor the user:password of a URL. */
 function shown(argument: string, value: unknown): unknown {
-  if (argument === "privateKey" || argument === "clientSecret") return "[redacted]";
-  if (argument === "baseUrl" && typeof value === "string")
-    return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1[redacted]@");
+  if (argument === "privateKey" || argument === "clientSecret") return REDACTED;
+  if (argument === "baseUrl" && typeof value === "string") return redactUrlCredentials(value);
   return value;
 }
 
@@ -114,10 +114,6 @@ export function validateOperationRequest(id: OperationId, path: object | undefin
   }
 }
 
-/** The listing's path and query, as `atlas.GET` takes them. */
-export const validateSnapshotRequest = (path: object | undefined, query: object | undefined) =>
-  validateOperationRequest("listSharedClusterBackups", path, query);
-
 /** The listing's parameters; no object at all misses groupId. */
 export const validateSnapshotParams = (params: object | undefined) =>
   validateOperationParams("listSharedClusterBackups", params);
@@ -136,7 +132,7 @@ export function validateClientOptions(options: object | undefined): void {
   if (given.length !== 1 || !pair) {
     throw new AtlasValidationError(
       "credentials",
-      "[redacted]",
+      REDACTED,
       `${given.length === 0 ? "are missing" : "are given twice"}: pass exactly one pair, publicKey and privateKey (an API key) or clientId and clientSecret (a service account)`,
     );
   }

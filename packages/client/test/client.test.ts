@@ -50,6 +50,9 @@ describe("createAtlasClient", () => {
         "createDigestFetch",
         "parseWwwAuthenticate",
         "printable",
+        "REDACTED",
+        "redact",
+        "redactUrlCredentials",
       ].sort(),
     );
     expect(Object.keys(digestEntry).sort()).toEqual([

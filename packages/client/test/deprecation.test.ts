@@ -1,5 +1,5 @@
 // The client tells its logger, once per client, that the endpoint is deprecated.
-import { SUCCESSOR, SUNSET_DATE } from "@atlas-snapshots/types";
+import { OPERATIONS, SUCCESSOR, SUNSET_DATE } from "@atlas-snapshots/types";
 import { describe, expect, it } from "vitest";
 import { AtlasAuthenticationError, createAtlasClient, type Logger } from "../src/index.js";
 import { scriptedFetch } from "./helpers/scripted-fetch.js";
@@ -82,6 +82,35 @@ describe("the deprecation notice", () => {
     const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch, logger });
     await expect(atlas.listTenantSnapshots(target)).rejects.toBeInstanceOf(AtlasAuthenticationError);
     expect(warnings.filter((w) => w.message.includes("deprecated"))).toHaveLength(1);
+  });
+
+  it("warns once per deprecated operation, each naming its own path, sunset and successor", async () => {
+    const { logger, warnings } = recordingLogger();
+    const snapshotId = "5cc310ace5dc7ce369814bc8";
+    const fetch = scriptedFetch((request) =>
+      Response.json(request.url.includes(snapshotId) ? { id: snapshotId } : { results: [], totalCount: 0 }),
+    );
+    const atlas = createAtlasClient({ publicKey: "p", privateKey: "k", baseUrl: BASE_URL, fetch, logger });
+    await atlas.listTenantSnapshots(target);
+    await atlas.getTenantSnapshot({ ...target, snapshotId });
+    await atlas.listTenantSnapshots(target);
+    await atlas.getTenantSnapshot({ ...target, snapshotId });
+    expect(fetch.calls).toHaveLength(4);
+    const list = OPERATIONS.listSharedClusterBackups;
+    const get = OPERATIONS.getSharedClusterBackup;
+    expect(warnings.map((w) => w.meta?.operationId)).toEqual(["listSharedClusterBackups", "getSharedClusterBackup"]);
+    for (const [warning, op] of [
+      [warnings[0], list],
+      [warnings[1], get],
+    ] as const) {
+      expect(warning?.message).toContain(`deprecated ${op.method} ${op.path} (`);
+      expect(warning?.message).toContain(`sunsets on ${op.deprecation.sunset}`);
+      expect(warning?.meta).toMatchObject({ sunset: op.deprecation.sunset, successor: op.deprecation.successor });
+    }
+    // Each names its own successor, never the other's.
+    expect(get.deprecation.successor).not.toBe(list.deprecation.successor);
+    expect(warnings[0]?.message).toContain(`Its successor is ${list.deprecation.successor}.`);
+    expect(warnings[1]?.message).toContain(`Its successor is ${get.deprecation.successor}.`);
   });
 
   it("stays quiet without a logger and never touches the reply", async () => {

@@ -13,7 +13,7 @@ import {
   validationError,
 } from "./api-error.js";
 import { createDefaultData } from "./default-data.js";
-import { deprecationHeaders } from "./deprecation.js";
+import { deprecationHeadersOf } from "./deprecation.js";
 import { createDigestVerifier, type DigestCredential } from "./digest-verifier.js";
 import { createFaultPicker, createLatencyPicker, type FaultKind } from "./faults.js";
 import { replyToResponse } from "./fetch-adapter.js";
@@ -132,7 +132,8 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
 
     const format = readFormat(url.search, operationId);
     const groupId = route.kind === "operation" ? (route.params.groupId ?? "") : "";
-    const headers: Record<string, string> = { ...deprecationHeaders(operationId) };
+    // Per operation, from the spec: a path that names no operation, or one not deprecated, gets none.
+    const headers: Record<string, string> = operationId ? { ...deprecationHeadersOf(operationId) } : {};
     const decision = limiter?.take(isGroupId(groupId) ? groupId : "(other)");
     if (decision) {
       headers["RateLimit-Limit"] = String(decision.limit);

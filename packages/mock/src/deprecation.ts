@@ -1,10 +1,10 @@
 // The headers a deprecated Atlas resource answers with (recorded on a deprecated
 // v2 resource: `Deprecation` and `Sunset` as HTTP dates, the day not zero-padded),
-// sent for exactly the operations the spec marks deprecated.
-import { OPERATION_DETAILS, type OperationId } from "@atlas-snapshots/types";
+// per operation, from the spec's `deprecated` and `x-sunset` (the operation table).
+import { OPERATIONS, type OperationId } from "@atlas-snapshots/types";
 
 /**
- * The mock's own choice: no source says when the M2/M5 endpoints were deprecated.
+ * The mock's own choice: no source says when these endpoints were deprecated.
  * MongoDB stopped new M2/M5 clusters in February 2025, so the mock names that.
  */
 export const DEPRECATION_DATE = "2025-02-01";
@@ -14,16 +14,23 @@ export function atlasHttpDate(day: string): string {
   return new Date(`${day}T00:00:00Z`).toUTCString().replace(/, 0(\d)/, ", $1");
 }
 
-const NONE: Readonly<Record<string, string>> = Object.freeze({});
-
 /**
- * Sent on every reply to operation `id` after authentication when the spec marks it `deprecated`
- * (`Sunset` from its `x-sunset`); none for the others, nor for a path that names no operation.
- * The Digest challenge carries neither, as recorded.
+ * What an operation's replies carry after authentication: `Deprecation` (and
+ * `Sunset`, when the spec gives `x-sunset`) for an operation the spec marks
+ * deprecated, nothing for any other. `deprecation` is the operation table's entry.
  */
-export function deprecationHeaders(id: OperationId | undefined): Readonly<Record<string, string>> {
-  if (id === undefined) return NONE;
-  const { deprecated, sunset } = OPERATION_DETAILS[id];
-  if (!deprecated) return NONE;
-  return { Deprecation: atlasHttpDate(DEPRECATION_DATE), ...(sunset ? { Sunset: atlasHttpDate(sunset) } : {}) };
+export function deprecationHeaders(deprecation: { sunset: string | null } | null): Readonly<Record<string, string>> {
+  if (!deprecation) return {};
+  return {
+    Deprecation: atlasHttpDate(DEPRECATION_DATE),
+    ...(deprecation.sunset ? { Sunset: atlasHttpDate(deprecation.sunset) } : {}),
+  };
 }
+
+/** Each operation's headers, worked out once; the Digest challenge carries none, as recorded. */
+const BY_OPERATION = new Map(
+  Object.entries(OPERATIONS).map(([id, op]) => [id, Object.freeze(deprecationHeaders(op.deprecation))]),
+);
+
+/** The deprecation headers of operation `id` (none for an operation the spec does not mark deprecated). */
+export const deprecationHeadersOf = (id: OperationId): Readonly<Record<string, string>> => BY_OPERATION.get(id) ?? {};

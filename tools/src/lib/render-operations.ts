@@ -16,8 +16,28 @@ function tsType(type: string | undefined): string {
 export function renderOperations(doc: OpenApiDocument, operations: OperationModel[]): string {
   const checks = parameterChecks(operations);
   const names = [...checks.keys()].sort();
+  // One object per distinct parameter, shared by the operations that use it: the table stays
+  // about a line per operation, however many parameters they share.
+  const shared = new Map<string, string>(); // rendered fields -> const name
+  const parameterConst = (op: OperationModel, p: OperationModel["parameters"][number]) => {
+    const fields = [`in: ${lit(p.in)}`, `required: ${p.required}`, `type: ${lit(p.resolved.type ?? "string")}`];
+    if (p.resolved.default !== undefined) fields.push(`default: ${lit(p.resolved.default)}`);
+    fields.push(`check: ${parameterCheckName(checks, op, p)}`);
+    const rendered = `{ ${fields.join(", ")} }`;
+    if (!shared.has(rendered)) {
+      const taken = new Set(shared.values());
+      let name = `${p.name}Parameter`;
+      for (let n = 2; taken.has(name); n++) name = `${p.name}Parameter${n}`;
+      shared.set(rendered, name);
+    }
+    return shared.get(rendered) as string;
+  };
+  const tables = operations.map((op) => op.parameters.map((p) => [p.name, parameterConst(op, p)] as const));
   const out: string[] = [
     `import { ${names.join(", ")} } from "./validators.gen.js";`,
+    "",
+    "// Each parameter's place, type and default, and its generated check (which also words its rule).",
+    ...[...shared].map(([rendered, name]) => `const ${name} = ${rendered} as const;`),
     "",
     "/**",
     " * Every operation of the spec, by operationId: what a client or server needs to send or route a",
@@ -25,7 +45,7 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
     " */",
     "export const OPERATIONS = {",
   ];
-  for (const op of operations) {
+  for (const [index, op] of operations.entries()) {
     out.push(`  ${op.operationId}: {`);
     out.push(`    method: ${lit(op.method)},`);
     out.push(`    /** Path template below the base path. */`);
@@ -38,16 +58,14 @@ export function renderOperations(doc: OpenApiDocument, operations: OperationMode
     out.push(`    accept: ${lit(op.accept.join(", "))},`);
     out.push(`    paged: ${isPaged(doc, op)},`);
     out.push(
-      "    /** Each parameter's place, type and default, and its generated check (which also words its rule). */",
+      "    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */",
     );
-    out.push("    parameters: {");
-    for (const p of op.parameters) {
-      const fields = [`in: ${lit(p.in)}`, `required: ${p.required}`, `type: ${lit(p.resolved.type ?? "string")}`];
-      if (p.resolved.default !== undefined) fields.push(`default: ${lit(p.resolved.default)}`);
-      fields.push(`check: ${parameterCheckName(checks, op, p)}`);
-      out.push(`      ${p.name}: { ${fields.join(", ")} },`);
-    }
-    out.push("    },");
+    const deprecation = op.deprecated ? { sunset: op.sunset ?? null, successor: op.successor ?? null } : null;
+    out.push(
+      `    deprecation: ${deprecation ? `{ sunset: ${lit(deprecation.sunset)}, successor: ${lit(deprecation.successor)} }` : "null"},`,
+    );
+    const parameters = (tables[index] ?? []).map(([name, constName]) => `${name}: ${constName}`);
+    out.push(`    parameters: { ${parameters.join(", ")} },`);
     out.push("  },");
   }
   out.push("} as const;", "");

@@ -1,6 +1,4 @@
-import { AtlasApiError, AtlasError } from "../errors.js";
-import { readBodyText } from "../read-body.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-too-large-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../read-body.js";
 import type { FetchLike, Logger } from "../types.js";
 import { type DigestHash, isDigestAlgorithm, loadDigestHash, responseFromHa1 } from "./digest-response.js";
 import { toHex } from "./hex.js";
@@ -17,6 +15,9 @@ export interface DigestFetchOptions {
   /** Largest refused-credentials body read for its error message; default 4 MiB. */
   maxResponseBytes?: number;
 }
+
+/** The errors this layer throws, loaded on its first failure: accepted keys never need them. */
+const failures = () => import("./digest-failures.js");
 
 // `auth` as one item of a qop list such as "auth,auth-int".
 const QOP_AUTH = /(^|,)\s*auth\s*(,|$)/i;
@@ -107,7 +108,15 @@ export function createDigestFetch({
         // A bodiless request goes as built the first time; a resend needs its own
         // copy (the fetch may still hold the first, and a body is spent once sent).
         const attempt = resend || request.body ? request.clone() : request;
-        if (session) setAuthorization(attempt, authorization(session, request.method, uri));
+        if (session) {
+          const value = authorization(session, request.method, uri);
+          try {
+            attempt.headers.set("authorization", value);
+          } catch {
+            // Headers' own TypeError would quote the value whole.
+            throw (await failures()).unsendableCredentials();
+          }
+        }
         const response = await send(attempt);
         if (response.status !== 401) {
           if (!session) open.add(origin);
@@ -115,17 +124,7 @@ export function createDigestFetch({
         }
         // Only a followed redirect counts: a custom fetch (a proxy, a test harness) may answer from another URL.
         const landed = response.redirected && response.url ? new URL(response.url).origin : origin;
-        if (landed !== origin) {
-          // Not a verdict on the keys: they are never sent to another origin.
-          response.body?.cancel().catch(() => {});
-          throw AtlasApiError.from({
-            status: 401,
-            headers: response.headers,
-            method: request.method,
-            url: uri,
-            hint: `redirected to ${landed}, which asked for credentials; they are only ever sent to ${origin}: use the final URL as the base URL if you trust it`,
-          });
-        }
+        if (landed !== origin) throw (await failures()).redirectedChallenge(response, request, uri, landed);
         const challenge = pickChallenge(parseWwwAuthenticate(response.headers.get("www-authenticate") ?? ""));
         if (!challenge) {
           logger?.warn?.("No Digest challenge this client can answer", { uri });
@@ -133,23 +132,14 @@ export function createDigestFetch({
         }
         const stale = /^true$/i.test(challenge.params.stale ?? "");
         if (session && (!stale || answeredStale)) {
-          const hint = stale
-            ? "a fresh nonce was called stale again"
-            : "Digest credentials refused: check publicKey and privateKey";
-          logger?.warn?.(hint, { uri });
-          // Read under the caller's own signal (not the Request's weakly linked copy) and capped.
-          const text = await readBodyText(response, {
-            signal: init?.signal ?? request.signal,
-            maxBytes: maxResponseBytes,
-            request: () => `${request.method} ${pathname}`,
-          }).catch(() => "");
-          throw AtlasApiError.from({
-            status: 401,
-            body: parseJson(text),
-            headers: response.headers,
-            method: request.method,
-            url: uri,
-            hint,
+          // Read under the caller's own signal (not the Request's weakly linked copy).
+          const signal = init?.signal ?? request.signal;
+          throw await (await failures()).refusedCredentials(response, request, {
+            uri,
+            stale,
+            signal,
+            maxResponseBytes,
+            logger,
           });
         }
         response.body?.cancel().catch(() => {});
@@ -200,23 +190,6 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal): Promise<void
     signal.addEventListener("abort", abort, { once: true });
     promise.then(resolve);
   });
-}
-
-/** A value Headers refuses would be quoted whole in its TypeError; this error never quotes it. */
-function setAuthorization(request: Request, value: string): void {
-  try {
-    request.headers.set("authorization", value);
-  } catch {
-    throw new AtlasError("Cannot send Digest credentials: a header cannot carry them (use a printable ASCII username)");
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 function quote(value: string): string {

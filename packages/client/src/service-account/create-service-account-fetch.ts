@@ -1,6 +1,5 @@
 import { AtlasApiError, AtlasError, AtlasResponseError } from "../errors.js";
-import { readBodyText } from "../read-body.js";
-import { DEFAULT_MAX_RESPONSE_BYTES } from "../response-too-large-error.js";
+import { DEFAULT_MAX_RESPONSE_BYTES, readBodyText } from "../read-body.js";
 import type { FetchLike, Logger } from "../types.js";
 
 export interface ServiceAccountFetchOptions {

@@ -140,14 +140,24 @@ export function describeAtlasBehaviour(adapter: Adapter): void {
       expect(a.headers.get("ratelimit-remaining")).toBe("3999");
     });
 
-    it("says the endpoint is deprecated and when it sunsets, in Atlas's HTTP-date form, on pages and errors", async () => {
+    it("says each deprecated operation is deprecated and when it sunsets, in Atlas's HTTP-date form, on pages and errors", async () => {
       const { baseUrl } = await start();
       const page = await fetch(baseUrl + snapshotsPath());
       const error = await fetch(baseUrl + snapshotsPath(OTHER_GROUP));
-      for (const res of [page, error]) {
+      const one = await fetch(`${baseUrl}${snapshotsPath()}/${SEED_EXAMPLE_SNAPSHOT.id}`);
+      const missing = await fetch(`${baseUrl}${snapshotsPath()}/${"0".repeat(24)}`);
+      expect([page.status, error.status, one.status, missing.status]).toEqual([200, 404, 200, 404]);
+      for (const res of [page, error, one, missing]) {
         expect(res.headers.get("deprecation")).toBe("Sat, 1 Feb 2025 00:00:00 GMT");
         expect(res.headers.get("sunset")).toBe("Thu, 22 Jan 2026 00:00:00 GMT");
       }
+    });
+
+    it("sends no deprecation headers on a path that names no operation", async () => {
+      const { baseUrl } = await start();
+      const res = await fetch(`${baseUrl}/groups/${DEFAULT_GROUP_ID}/clusters`);
+      expect(res.status).toBe(404);
+      for (const name of ["deprecation", "sunset"]) expect(res.headers.get(name)).toBeNull();
     });
 
     it("gives each completed snapshot an expiration 8 days after its scheduled time, and no other status one", async () => {

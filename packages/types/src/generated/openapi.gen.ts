@@ -51,7 +51,8 @@ export interface paths {
          *     ID: the sibling of the listing, in the same reference family, with the
          *     same Digest challenge and the same query rules for `pretty` and
          *     `envelope`. MongoDB deprecated it with the listing; its successor is
-         *     `/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}`.
+         *     `/api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}`
+         *     (`x-successor`).
          */
         get: operations["getSharedClusterBackup"];
         put?: never;
@@ -618,6 +619,8 @@ export interface operations {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    Deprecation: components["headers"]["Deprecation"];
+                    Sunset: components["headers"]["Sunset"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -3,6 +3,17 @@
 
 import { checkParamClusterName, checkParamEnvelope, checkParamGroupId, checkParamIncludeCount, checkParamItemsPerPage, checkParamName, checkParamPageNum, checkParamPretty, checkParamSnapshotId } from "./validators.gen.js";
 
+// Each parameter's place, type and default, and its generated check (which also words its rule).
+const groupIdParameter = { in: "path", required: true, type: "string", check: checkParamGroupId } as const;
+const clusterNameParameter = { in: "path", required: true, type: "string", check: checkParamClusterName } as const;
+const pageNumParameter = { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum } as const;
+const itemsPerPageParameter = { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage } as const;
+const includeCountParameter = { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount } as const;
+const prettyParameter = { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty } as const;
+const envelopeParameter = { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope } as const;
+const snapshotIdParameter = { in: "path", required: true, type: "string", check: checkParamSnapshotId } as const;
+const nameParameter = { in: "path", required: true, type: "string", check: checkParamName } as const;
+
 /**
  * Every operation of the spec, by operationId: what a client or server needs to send or route a
  * request. Kept lean, since every browser app ships it; the descriptive rest is OPERATION_DETAILS.
@@ -17,16 +28,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */
     accept: "application/json, text/plain;q=0.5",
     paged: true,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
-      pageNum: { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum },
-      itemsPerPage: { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage },
-      includeCount: { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount },
-      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: { sunset: "2026-01-22", successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots" },
+    parameters: { groupId: groupIdParameter, clusterName: clusterNameParameter, pageNum: pageNumParameter, itemsPerPage: itemsPerPageParameter, includeCount: includeCountParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
   getSharedClusterBackup: {
     method: "GET",
@@ -37,14 +41,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */
     accept: "application/json, text/plain;q=0.5",
     paged: false,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      clusterName: { in: "path", required: true, type: "string", check: checkParamClusterName },
-      snapshotId: { in: "path", required: true, type: "string", check: checkParamSnapshotId },
-      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: { sunset: "2026-01-22", successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}" },
+    parameters: { groupId: groupIdParameter, clusterName: clusterNameParameter, snapshotId: snapshotIdParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
   listFlexBackupSnapshots: {
     method: "GET",
@@ -55,16 +54,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */
     accept: "application/vnd.atlas.2024-11-13+json",
     paged: true,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      name: { in: "path", required: true, type: "string", check: checkParamName },
-      pageNum: { in: "query", required: false, type: "integer", default: 1, check: checkParamPageNum },
-      itemsPerPage: { in: "query", required: false, type: "integer", default: 100, check: checkParamItemsPerPage },
-      includeCount: { in: "query", required: false, type: "boolean", default: true, check: checkParamIncludeCount },
-      pretty: { in: "query", required: false, type: "boolean", default: false, check: checkParamPretty },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: null,
+    parameters: { groupId: groupIdParameter, name: nameParameter, pageNum: pageNumParameter, itemsPerPage: itemsPerPageParameter, includeCount: includeCountParameter, pretty: prettyParameter, envelope: envelopeParameter },
   },
   getFlexBackupSnapshot: {
     method: "GET",
@@ -75,13 +67,9 @@ export const OPERATIONS = {
     /** The request's Accept: its 2xx bodies' media types, then those only its errors use (q=0.5); a versioned type alone. */
     accept: "application/vnd.atlas.2024-11-13+json",
     paged: false,
-    /** Each parameter's place, type and default, and its generated check (which also words its rule). */
-    parameters: {
-      groupId: { in: "path", required: true, type: "string", check: checkParamGroupId },
-      name: { in: "path", required: true, type: "string", check: checkParamName },
-      snapshotId: { in: "path", required: true, type: "string", check: checkParamSnapshotId },
-      envelope: { in: "query", required: false, type: "boolean", default: false, check: checkParamEnvelope },
-    },
+    /** Deprecated (`deprecated: true`): when it sunsets (`x-sunset`) and what replaces it (`x-successor`); else null. */
+    deprecation: null,
+    parameters: { groupId: groupIdParameter, name: nameParameter, snapshotId: snapshotIdParameter, envelope: envelopeParameter },
   },
 } as const;
 
@@ -121,7 +109,7 @@ export const OPERATION_DETAILS = {
     statuses: [200,400,401,403,404,429,500,503],
     deprecated: true,
     sunset: "2026-01-22",
-    successor: null,
+    successor: "GET /api/atlas/v2/groups/{groupId}/flexClusters/{name}/backup/snapshots/{snapshotId}",
   },
   listFlexBackupSnapshots: {
     operationId: "listFlexBackupSnapshots",
