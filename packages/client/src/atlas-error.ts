@@ -1,5 +1,5 @@
 // The error classes that are never loaded lazily (the others are in errors.ts, loaded on
-// first failure: docs/decisions/0014): the base class; the one thrown synchronously; and
+// first failure: docs/decisions/0016): the base class; the one thrown synchronously; and
 // the two thrown when no reply came, when the network may be gone and no chunk could load.
 
 /** Base class of every error this package throws. */

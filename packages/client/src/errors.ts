@@ -5,7 +5,7 @@ import { printable } from "./printable.js";
 
 // The error classes of failures that come with a reply, with their messages. The
 // client's own code loads this module with import() when one arrives (lazy-errors.ts):
-// a successful listing never downloads it (docs/decisions/0014). The classes that
+// a successful listing never downloads it (docs/decisions/0016). The classes that
 // must be there at once are in atlas-error.ts; all are exported from here.
 export { AtlasConnectionError, AtlasError, AtlasTimeoutError, AtlasValidationError } from "./atlas-error.js";
 export { AtlasIncompleteListingError } from "./incomplete-listing-error.js";

@@ -33,7 +33,7 @@ const RETRYABLE = [408, 429, 500, 502, 503, 504];
  * Each attempt goes to `inner` as `(request, { signal })`: the layer below
  * builds the one Request the attempt needs. Nothing here is loaded lazily: a
  * connection error may mean the network is gone, when no chunk could load, and
- * retrying then is the point (docs/decisions/0014).
+ * retrying then is the point (docs/decisions/0016).
  */
 export function createRetryFetch(inner: FetchLike, policy: RetryPolicy): FetchLike {
   const { maxRetries, timeoutMs, logger } = policy;

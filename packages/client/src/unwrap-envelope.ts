@@ -1,4 +1,4 @@
-// Loaded on the first reply to a request with envelope=true (docs/decisions/0014).
+// Loaded on the first reply to a request with envelope=true (docs/decisions/0016).
 import { readBodyText } from "./read-body.js";
 
 /**

@@ -1,4 +1,4 @@
-// What the Digest layer throws, loaded on its first failure (docs/decisions/0014):
+// What the Digest layer throws, loaded on its first failure (docs/decisions/0016):
 // an app whose keys are accepted never downloads these messages.
 import { AtlasApiError, AtlasError } from "../errors.js";
 import { readBodyText } from "../read-body.js";

@@ -7,6 +7,7 @@ import { writePrismSpec } from "@atlas-snapshots/contract-tests/prism-spec";
 import autocannon from "autocannon";
 import { build } from "esbuild";
 import { SNAPSHOTS_PATH } from "../lib/mock-target.js";
+import { besidePrevious, previousRun } from "../lib/previous-run.js";
 import { runCommand } from "../lib/run-command.js";
 import { type ServerProcess, startServerProcess } from "../lib/server-process.js";
 import { formatBytes, formatMs, formatRatio, round, SampleSet } from "../lib/stats.js";
@@ -85,6 +86,8 @@ export const mockVsPrism: Benchmark = {
   id: "mock-vs-prism",
   title: "3. Mock server vs Prism",
   async run({ quick, root, log }): Promise<BenchmarkResult> {
+    // The last full run's ratios, read before this run replaces them: the goals are kept, or improved.
+    const previous = previousRun(root, this.id);
     const startups = quick ? 1 : 5;
     const warmupSeconds = quick ? 0 : 1;
     const loadSeconds = quick ? 1 : 5;
@@ -223,7 +226,7 @@ export const mockVsPrism: Benchmark = {
           goal: `≥ ${THROUGHPUT_GOAL}x Prism`,
           ours: Math.round(figures.oursRequestsPerSecond).toLocaleString("en"),
           alternative: `Prism mock: ${Math.round(figures.prismRequestsPerSecond).toLocaleString("en")}`,
-          ratio: formatRatio(ratios.throughputOursToPrism),
+          ratio: besidePrevious(ratios.throughputOursToPrism, previous, "throughputOursToPrism", formatRatio),
           met: throughputMet,
         },
         {
@@ -241,7 +244,7 @@ export const mockVsPrism: Benchmark = {
           goal: `≤ ${STARTUP_GOAL}x Prism`,
           ours: formatMs(figures.oursStartupMs),
           alternative: `Prism mock: ${formatMs(figures.prismStartupMs)}`,
-          ratio: formatRatio(ratios.startupOursToPrism),
+          ratio: besidePrevious(ratios.startupOursToPrism, previous, "startupOursToPrism", formatRatio),
           met: startupMet,
         },
         {
@@ -319,6 +322,11 @@ export const mockVsPrism: Benchmark = {
             (failures.length > 0
               ? ` Non-2xx or errors under load: ${failures.join("; ")}.`
               : " Every reply under load was a 2xx."),
+          previous
+            ? `Beside the previous full run (${previous.date}): throughput ` +
+              `${besidePrevious(ratios.throughputOursToPrism, previous, "throughputOursToPrism", formatRatio)} of Prism's, ` +
+              `start-up ${besidePrevious(ratios.startupOursToPrism, previous, "startupOursToPrism", formatRatio)} of Prism's.`
+            : "No previous full run in bench/results.json to compare with.",
         ],
         unmet,
       };
