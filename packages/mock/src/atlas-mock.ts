@@ -20,7 +20,10 @@ import { replyToResponse } from "./fetch-adapter.js";
 import { createForcedQueue, type ForcedResponse } from "./forced-responses.js";
 import { acceptsOneOf, replyContentType, versionedTypes } from "./media-type.js";
 import { createNonceRegistry } from "./nonce-registry.js";
-import { OAUTH_TOKEN_PATH, tokenReply } from "./oauth/token-endpoint.js";
+import { withFormBody } from "./oauth/form-body.js";
+import { OAUTH_REVOKE_PATH, OAUTH_TOKEN_PATH } from "./oauth/paths.js";
+import { revokeReply } from "./oauth/revoke-endpoint.js";
+import { tokenReply } from "./oauth/token-endpoint.js";
 import { createTokenRegistry } from "./oauth/token-registry.js";
 import { type AtlasMockOptions, type ResolvedMockOptions, resolveOptions } from "./options.js";
 import { isGroupId } from "./path-rules.js";
@@ -50,7 +53,7 @@ export interface AtlasMockCore {
   clearForcedResponses(): void;
   /** Store back to its start, request log and forced replies cleared, rate-limit buckets full. */
   reset(): void;
-  /** Revokes a service-account token, as Atlas's `POST /api/oauth/revoke` does; true when it was one. */
+  /** Revokes a service-account token, whoever it was issued to (`POST /api/oauth/revoke` revokes only the caller's); true when it was one. */
   revokeToken(token: string): boolean;
 }
 
@@ -98,6 +101,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
       return { reply, authenticated: false };
     }
     if (url.pathname === OAUTH_TOKEN_PATH) return { reply: tokenReply(request, tokens), authenticated: false };
+    if (url.pathname === OAUTH_REVOKE_PATH) return { reply: revokeReply(request, tokens), authenticated: false };
     const route = matchRoute(url.pathname, rootPath);
     if (route.kind === "outside")
       return { reply: errorReply(resourceNotFound(url.pathname), plain), authenticated: false };
@@ -283,7 +287,7 @@ export function createAtlasCore(input: AtlasMockOptions = {}): AtlasMockCore {
     store,
     requests,
     reply,
-    handle: async (request) => replyToResponse(await reply(request), request.method === "HEAD"),
+    handle: async (request) => replyToResponse(await reply(await withFormBody(request)), request.method === "HEAD"),
     forceResponse: (f) => forced.push(f),
     clearForcedResponses: () => forced.clear(),
     revokeToken: (token) => tokens.revoke(token),

@@ -4,7 +4,8 @@ import type { ApiError, ApiErrorEnvelope, TenantSnapshotPage } from "@atlas-snap
 import { type HttpHandler, HttpResponse, http } from "msw";
 import type { AtlasMockCore } from "./atlas-mock.js";
 import { replyToResponse } from "./fetch-adapter.js";
-import { OAUTH_TOKEN_PATH } from "./oauth/token-endpoint.js";
+import { withFormBody } from "./oauth/form-body.js";
+import { OAUTH_PATHS } from "./oauth/paths.js";
 import { BASE_PATHS } from "./route.js";
 
 /** Every body the endpoint sends, as the generated types describe them. */
@@ -18,12 +19,12 @@ export function createMswHandlers(mock: Pick<AtlasMockCore, "reply" | "options">
   const underBase = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
     if (url.origin !== base.origin) return false;
-    // The service-account token endpoint too, so a client with a clientId works under msw as against the server.
-    return url.pathname === OAUTH_TOKEN_PATH || prefixes.some((prefix) => url.pathname.startsWith(prefix));
+    // The service-account OAuth endpoints too, so a client with a clientId works under msw as against the server.
+    return OAUTH_PATHS.includes(url.pathname) || prefixes.some((prefix) => url.pathname.startsWith(prefix));
   };
   return [
     http.all<never, never, AtlasResponseBody>(underBase, async ({ request }) => {
-      const reply = await mock.reply(request);
+      const reply = await mock.reply(await withFormBody(request));
       if (reply.transportFault === "drop") return HttpResponse.error();
       // The core has already serialised the body (pretty or not); msw's types want the object type.
       return replyToResponse(reply, request.method === "HEAD") as HttpResponse<AtlasResponseBody>;

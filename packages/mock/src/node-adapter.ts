@@ -2,6 +2,7 @@
 // request, and the reply written straight to the socket.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AtlasMockCore } from "./atlas-mock.js";
+import { FORM_BODY_LIMIT_BYTES, formBodyOf, wantsFormBody } from "./oauth/form-body.js";
 import type { MockReply, MockRequest } from "./reply.js";
 
 /** host[:port] as a Host header may carry it; anything else falls back to the listening address. */
@@ -49,9 +50,24 @@ export function handleNodeRequest(
   res: ServerResponse,
   fallbackHost: string,
 ) {
-  req.resume(); // the endpoint reads no body; drain any so keep-alive works
-  mock.reply(toMockRequest(req, fallbackHost)).then(
-    (reply) => writeReply(reply, res),
-    () => res.destroy(),
-  );
+  const request = toMockRequest(req, fallbackHost);
+  const answer = (r: MockRequest) =>
+    mock.reply(r).then(
+      (reply) => writeReply(reply, res),
+      () => res.destroy(),
+    );
+  if (!wantsFormBody(request.method, request.url)) {
+    req.resume(); // no body is read here; drain any so keep-alive works
+    answer(request);
+    return;
+  }
+  // A POST to an OAuth path: keep its form body up to the limit, drain the rest, then answer.
+  const chunks: Buffer[] = [];
+  let total = 0;
+  req.on("data", (chunk: Buffer) => {
+    total += chunk.length;
+    if (total <= FORM_BODY_LIMIT_BYTES) chunks.push(chunk);
+  });
+  req.on("end", () => answer({ ...request, formBody: formBodyOf(Buffer.concat(chunks), total) }));
+  req.on("error", () => res.destroy());
 }

@@ -10,7 +10,15 @@ export interface MockRequest {
     get(name: string): string | null | undefined;
     entries(): Iterable<[string, string]>;
   };
+  /**
+   * The form body of a POST to an OAuth path, as the adapter read it (oauth/form-body.ts);
+   * absent on every other request, whose body nobody reads. Never logged.
+   */
+  formBody?: FormBody;
 }
+
+/** A form body's text, or the mark of one past the size limit. */
+export type FormBody = { text: string } | { tooLarge: true };
 
 /** Faults that no Response can express; adapters act them out on the transport. */
 export type TransportFault = "drop" | "truncate";

@@ -77,6 +77,25 @@ describe("the mock's token endpoint and Bearer tokens", () => {
     }
     expect((await list(`Bearer ${await issue()}`)).status).toBe(200);
   });
+
+  it("mock.handle reads the revoke form as the adapters do", async () => {
+    const { mock, token, list } = core();
+    const issued = (
+      (await (await token(basic(account.clientId, account.clientSecret))).json()) as { access_token: string }
+    ).access_token;
+    const revoked = await mock.handle(
+      new Request(`${BASE}/api/oauth/revoke`, {
+        method: "POST",
+        headers: {
+          authorization: basic(account.clientId, account.clientSecret),
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: `token=${issued}&token_type_hint=access_token`,
+      }),
+    );
+    expect(revoked.status).toBe(200);
+    expect((await list(`Bearer ${issued}`)).status).toBe(401);
+  });
 });
 
 describe("the real client with a service account against the mock server", () => {

@@ -16,6 +16,8 @@ export interface IssuedToken {
 }
 
 export interface TokenRegistry {
+  /** True when the client ID is known and the secret is its own. */
+  authenticate(credentials: ServiceAccountCredentials): boolean;
   /** A new token for a known id and secret; undefined when they do not match. */
   issue(credentials: ServiceAccountCredentials): IssuedToken | undefined;
   /** What a Bearer token is worth now, and whose it is. */
@@ -48,10 +50,15 @@ export function createTokenRegistry(options: TokenRegistryOptions): TokenRegistr
   const tokens = new Map<string, TokenState>();
   const secrets = new Map(options.accounts.map((a) => [a.clientId, a.clientSecret]));
 
+  const authenticate = ({ clientId, clientSecret }: ServiceAccountCredentials) => {
+    const known = secrets.get(clientId);
+    return known !== undefined && constantTimeEqual(known, clientSecret);
+  };
+
   return {
+    authenticate,
     issue({ clientId, clientSecret }) {
-      const known = secrets.get(clientId);
-      if (known === undefined || !constantTimeEqual(known, clientSecret)) return undefined;
+      if (!authenticate({ clientId, clientSecret })) return undefined;
       while (tokens.size >= maxTokens) tokens.delete(tokens.keys().next().value as string);
       const accessToken = options.randomToken();
       tokens.set(accessToken, { clientId, expiresAt: options.now() + lifetimeSeconds * 1000, revoked: false });
